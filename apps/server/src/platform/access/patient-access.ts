@@ -1,0 +1,83 @@
+import type { Patient, Resource } from '@medplum/fhirtypes';
+import type { AuditLog, AuditOutcome } from '../audit/audit-log.ts';
+import type { FhirStore } from '../fhir-store/store.ts';
+import type { SearchQuery, SearchResult } from '../fhir-store/search.ts';
+import { AppError } from '../http/errors.ts';
+
+export type Actor = {
+  userId: string;
+  role: string;
+  ip?: string | null;
+  requestId?: string | null;
+};
+
+export type Relationship = 'self' | 'parent' | 'guardian' | 'caregiver';
+
+/** Shared resources outside any patient compartment that a signed-in user may read (who treated me, where). */
+const SHARED_READABLE = new Set(['Practitioner', 'PractitionerRole', 'Organization', 'Location', 'Medication']);
+
+/**
+ * The one door to patient data (DESIGN.md "Access"). Built per request from the signed-in actor,
+ * the patient in context and the relationship between them. Every read and search is limited to
+ * that patient's compartment (anything else is 404, so ids leak nothing) and audited.
+ */
+export class PatientAccess {
+  readonly actor: Actor;
+  readonly patientId: string;
+  readonly relationship: Relationship;
+  readonly #store: FhirStore;
+  readonly #audit: AuditLog;
+
+  constructor(options: { store: FhirStore; audit: AuditLog; actor: Actor; patientId: string; relationship: Relationship }) {
+    this.#store = options.store;
+    this.#audit = options.audit;
+    this.actor = options.actor;
+    this.patientId = options.patientId;
+    this.relationship = options.relationship;
+  }
+
+  /** Reads one resource of the patient in context (or a shared one such as a Practitioner). */
+  async read<T extends Resource>(resourceType: T['resourceType'], id: string): Promise<T> {
+    const row = await this.#store.readRow(resourceType, id);
+    const visible = row && !row.deleted && (row.patientId === this.patientId || (row.patientId === null && SHARED_READABLE.has(resourceType)));
+    await this.#record('read', visible ? 'success' : 'not-found', { entityType: resourceType, entityId: id });
+    if (!visible) throw new AppError('NOT_FOUND', `${resourceType}/${id} was not found.`);
+    return row.resource as T;
+  }
+
+  /** The Patient resource of the patient in context. */
+  readPatient(): Promise<Patient> {
+    return this.read<Patient>('Patient', this.patientId);
+  }
+
+  /** Searches within the patient's compartment only. */
+  async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<SearchResult & { resources: T[] }> {
+    try {
+      const result = await this.#store.search(resourceType, query, { patientId: this.patientId });
+      await this.#record('search', 'success', { entityType: resourceType, query: toQueryString(query) });
+      return result as SearchResult & { resources: T[] };
+    } catch (err) {
+      await this.#record('search', 'failure', { entityType: resourceType, query: toQueryString(query) });
+      throw err;
+    }
+  }
+
+  async #record(action: string, outcome: AuditOutcome, what: { entityType: string; entityId?: string; query?: string }) {
+    await this.#audit.record({
+      actorId: this.actor.userId,
+      actorRole: this.actor.role,
+      patientId: this.patientId,
+      action,
+      entityType: what.entityType,
+      entityId: what.entityId ?? null,
+      query: what.query ?? null,
+      outcome,
+      ip: this.actor.ip ?? null,
+      requestId: this.actor.requestId ?? null,
+    });
+  }
+}
+
+function toQueryString(query: SearchQuery): string {
+  return new URLSearchParams(query).toString();
+}

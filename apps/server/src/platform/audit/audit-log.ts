@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+
+export type AuditOutcome = 'success' | 'denied' | 'not-found' | 'failure';
+
+export type AuditEntry = {
+  actorId: string | null;
+  actorRole: string | null;
+  /** Whose record was touched (the patient in context), if any. */
+  patientId: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  query?: string | null;
+  outcome: AuditOutcome;
+  ip?: string | null;
+  requestId?: string | null;
+};
+
+type Row = {
+  seq: string | number;
+  id: string;
+  recorded_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  patient_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  query: string | null;
+  outcome: string;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+const AUDIT_CHAIN_LOCK = 7_112_027;
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 over the previous hash and this event's fields, in a fixed order. */
+function chainHash(prevHash: string, e: Omit<Row, 'seq' | 'prev_hash' | 'hash' | 'recorded_at'> & { recorded_at: string }): string {
+  const fields = [prevHash, e.id, e.recorded_at, e.actor_id, e.actor_role, e.patient_id, e.action, e.entity_type, e.entity_id, e.query, e.outcome, e.ip, e.request_id];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/**
+ * The tamper-evident audit trail. Every row's hash covers its fields and the previous row's
+ * hash; rows are appended under a transaction-scoped advisory lock so the chain stays linear
+ * when several app nodes write at once. The table itself refuses UPDATE and DELETE.
+ */
+export class AuditLog {
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    const e = {
+      id: randomUUID(),
+      recorded_at: new Date().toISOString(),
+      actor_id: entry.actorId,
+      actor_role: entry.actorRole,
+      patient_id: entry.patientId,
+      action: entry.action,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      query: entry.query ?? null,
+      outcome: entry.outcome,
+      ip: entry.ip ?? null,
+      request_id: entry.requestId ?? null,
+    };
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+      const prev = last[0]?.hash ?? GENESIS_HASH;
+      await tx.query(
+        `INSERT INTO audit_events (id, recorded_at, actor_id, actor_role, patient_id, action, entity_type, entity_id, query, outcome, ip, request_id, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [e.id, e.recorded_at, e.actor_id, e.actor_role, e.patient_id, e.action, e.entity_type, e.entity_id, e.query, e.outcome, e.ip, e.request_id, prev, chainHash(prev, e)],
+      );
+    });
+  }
+
+  /** Events about one patient's record, newest first (the patient's activity history). */
+  async forPatient(patientId: string, limit = 100): Promise<Row[]> {
+    return this.db.query<Row>('SELECT * FROM audit_events WHERE patient_id = $1 ORDER BY seq DESC LIMIT $2', [patientId, limit]);
+  }
+
+  /** Recomputes the whole chain. Returns the first sequence number whose hash does not match, if any. */
+  async verify(): Promise<{ ok: boolean; checked: number; brokenAtSeq?: number }> {
+    const rows = await this.db.query<Row>('SELECT * FROM audit_events ORDER BY seq');
+    let prev = GENESIS_HASH;
+    for (const [i, r] of rows.entries()) {
+      const expected = chainHash(prev, { ...r, recorded_at: new Date(r.recorded_at).toISOString() });
+      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked: i, brokenAtSeq: Number(r.seq) };
+      prev = r.hash;
+    }
+    return { ok: true, checked: rows.length };
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@ourchart/contracts';
+import type { Db, Queryable } from '../db/db.ts';
+
+export type User = {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+  patientId: string | null;
+  practitionerId: string | null;
+  locale: 'en' | 'es';
+  passwordHash: string | null;
+  disabled: boolean;
+};
+
+type UserRow = {
+  id: string; email: string; role: Role; display_name: string; patient_id: string | null;
+  practitioner_id: string | null; locale: 'en' | 'es'; password_hash: string | null; disabled_at: Date | null;
+};
+
+function toUser(r: UserRow): User {
+  return {
+    id: r.id, email: r.email, role: r.role, displayName: r.display_name, patientId: r.patient_id,
+    practitionerId: r.practitioner_id, locale: r.locale, passwordHash: r.password_hash, disabled: r.disabled_at !== null,
+  };
+}
+
+/** Email addresses compare case-insensitively and without surrounding spaces. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
+  const rows = await db.query<UserRow>('SELECT * FROM users WHERE email_normalized = $1', [normalizeEmail(email)]);
+  return rows[0] && toUser(rows[0]);
+}
+
+export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
+  const rows = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+  return rows[0] && toUser(rows[0]);
+}
+
+export type NewUser = Pick<User, 'email' | 'role' | 'displayName' | 'patientId' | 'practitionerId'> & { passwordHash: string | null; locale?: 'en' | 'es' };
+
+/** Inserts a user, or updates the one with the same email (seeding is idempotent). Returns its id. */
+export async function upsertUser(db: Queryable, u: NewUser): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO users (id, email, email_normalized, password_hash, role, display_name, patient_id, practitioner_id, locale)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (email_normalized) DO UPDATE SET role = EXCLUDED.role, display_name = EXCLUDED.display_name,
+       patient_id = EXCLUDED.patient_id, practitioner_id = EXCLUDED.practitioner_id
+     RETURNING id`,
+    [randomUUID(), u.email.trim(), normalizeEmail(u.email), u.passwordHash, u.role, u.displayName, u.patientId, u.practitionerId, u.locale ?? 'en'],
+  );
+  return rows[0]!.id;
+}
+
+export type ProxyGrant = { patientId: string; relationship: 'parent' | 'guardian' | 'caregiver'; scopes: string[] };
+
+export async function grantProxy(db: Queryable, granteeUserId: string, grant: ProxyGrant): Promise<void> {
+  await db.query(
+    `INSERT INTO proxy_grants (id, grantee_user_id, patient_id, relationship, scopes) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (grantee_user_id, patient_id) DO UPDATE SET relationship = EXCLUDED.relationship, scopes = EXCLUDED.scopes, revoked_at = NULL`,
+    [randomUUID(), granteeUserId, grant.patientId, grant.relationship, grant.scopes],
+  );
+}
+
+/** Active proxy grants a user holds (not revoked, not expired). */
+export async function activeGrants(db: Db, userId: string): Promise<ProxyGrant[]> {
+  const rows = await db.query<{ patient_id: string; relationship: ProxyGrant['relationship']; scopes: string[] }>(
+    `SELECT patient_id, relationship, scopes FROM proxy_grants
+      WHERE grantee_user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+      ORDER BY created_at`,
+    [userId],
+  );
+  return rows.map((r) => ({ patientId: r.patient_id, relationship: r.relationship, scopes: r.scopes }));
+}

@@ -1,0 +1,64 @@
+import type { CSRF_HEADER as CsrfHeaderName, Problem } from '@ourchart/contracts';
+import { currentLanguage } from '../i18n/index.ts';
+
+// A value import from @ourchart/contracts would pull zod into the bundle; the type
+// annotation makes `tsc` fail if the server's header name ever changes.
+const CSRF_HEADER: typeof CsrfHeaderName = 'x-ourchart-csrf';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A failed API call: `status` 0 means the request never got an answer (offline, DNS, CORS). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, problem?: Problem, options?: ErrorOptions) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`, options);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function readProblem(response: Response): Promise<Problem | undefined> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined;
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && typeof (body as Problem).title === 'string') return body as Problem;
+  } catch {
+    // A broken error body is reported as a bare status below.
+  }
+  return undefined;
+}
+
+/**
+ * Calls the OurChart API on the same origin with the session cookie.
+ * State-changing requests carry the CSRF header; JSON bodies are encoded here.
+ * Resolves with the parsed JSON body (undefined for 204), rejects with ApiError.
+ */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    // Lets the server word its problem messages in the language on screen.
+    'accept-language': currentLanguage(),
+  };
+  if (method !== 'GET') headers[CSRF_HEADER] = '1';
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, undefined, { cause });
+  }
+
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,9 @@
+import type { defaultNS, resources } from './resources.ts';
+
+// Typed keys: a misspelt or missing translation key fails `tsc`.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: typeof defaultNS;
+    resources: (typeof resources)['en'];
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const roles = ['patient', 'clinician', 'nurse', 'staff', 'admin'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const Locale = z.enum(['en', 'es']);
+export type Locale = z.infer<typeof Locale>;
+
+export const SignInRequest = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.').max(254).email('Enter an email address like name@example.com.'),
+  password: z.string().min(1, 'Enter your password.').max(1024),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+/** A patient the signed-in user may act for: themself, or someone who granted them proxy access. */
+export const PatientContext = z.object({
+  id: z.string(),
+  name: z.string(),
+  relationship: z.enum(['self', 'parent', 'guardian', 'caregiver']),
+});
+export type PatientContext = z.infer<typeof PatientContext>;
+
+export const Me = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: Role,
+  displayName: z.string(),
+  /** The patient record this account belongs to (patients only). */
+  patient: PatientContext.nullable(),
+  /** Everyone this user can see a record for, self first. */
+  patients: z.array(PatientContext),
+  /** Seconds of inactivity after which the server ends the session. */
+  idleTimeoutSeconds: z.number().int(),
+});
+export type Me = z.infer<typeof Me>;
+
+/** Header every state-changing request from the web app must carry (CSRF defence, with SameSite=Strict cookies). */
+export const CSRF_HEADER = 'x-ourchart-csrf';

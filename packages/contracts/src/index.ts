@@ -1,0 +1,8 @@
+/**
+ * API contracts shared by the server and the web app.
+ * The server validates requests and shapes responses with these schemas;
+ * the web app imports the inferred types only (type-only imports add no bytes).
+ */
+export * from './auth.ts';
+export * from './records.ts';
+export * from './problem.ts';
