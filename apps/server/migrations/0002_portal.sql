@@ -75,3 +75,10 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_events_no_update_or_delete
   BEFORE UPDATE OR DELETE ON audit_events
   FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+
+-- Small key/value facts about this installation (e.g. when the demo clinic was seeded).
+CREATE TABLE app_settings (
+  key        text        PRIMARY KEY,
+  value      jsonb       NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);

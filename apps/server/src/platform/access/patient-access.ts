@@ -51,11 +51,11 @@ export class PatientAccess {
   }
 
   /** Searches within the patient's compartment only. */
-  async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<SearchResult & { resources: T[] }> {
+  async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<Omit<SearchResult, 'resources'> & { resources: T[] }> {
     try {
       const result = await this.#store.search(resourceType, query, { patientId: this.patientId });
       await this.#record('search', 'success', { entityType: resourceType, query: toQueryString(query) });
-      return result as SearchResult & { resources: T[] };
+      return result as Omit<SearchResult, 'resources'> & { resources: T[] };
     } catch (err) {
       await this.#record('search', 'failure', { entityType: resourceType, query: toQueryString(query) });
       throw err;

@@ -125,7 +125,7 @@ async function planEntries(b: Bundle, options: BundleOptions, search: (type: str
       id ??= options.postIds === 'fullUrl' && isValidId(fromUrl) ? fromUrl : randomUUID();
     }
     if (entry.fullUrl) refMap.set(entry.fullUrl, `${resource!.resourceType}/${id}`);
-    plan.push({ index, method, resourceType: resource!.resourceType, id: id!, resource: { ...resource!, id }, skip });
+    plan.push({ index, method: method as 'PUT' | 'POST', resourceType: resource!.resourceType, id: id!, resource: { ...resource!, id }, skip });
   }
   for (const p of plan) {
     if (p.resource) p.resource = rewriteReferences(p.resource, refMap, `Entry ${p.index} (${p.resourceType})`);

@@ -99,8 +99,8 @@ function valueCondition(sql: Sql, kind: string, modifier: string | undefined, va
     }
     case 'reference': {
       const split = splitReference(value);
-      const typeFilter = modifier && modifier !== 'not' ? ` AND s.target_type = ${bind(sql, modifier)}` : '';
       if (split?.targetType) return `s.target_type = ${bind(sql, split.targetType)} AND s.target_id = ${bind(sql, split.targetId)}`;
+      const typeFilter = modifier && modifier !== 'not' ? ` AND s.target_type = ${bind(sql, modifier)}` : '';
       return `s.target_id = ${bind(sql, value)}${typeFilter}`;
     }
     case 'string': {
@@ -131,19 +131,22 @@ function dateCondition(sql: Sql, startCol: string, endCol: string, value: string
   if (!m || !range) {
     throw new AppError('INVALID_SEARCH', `"${value}" is not a date for ${name}. Use a FHIR date such as 2024-05-01, optionally after ge, le, gt or lt.`);
   }
-  const ps = `${bind(sql, range.start)}::timestamptz`;
-  const pe = `${bind(sql, range.end)}::timestamptz`;
-  const eq = `(${startCol} >= ${ps} AND ${endCol} <= ${pe})`;
+  // Bind only the bounds a comparison uses: PostgreSQL rejects parameters a statement never references.
+  let psRef: string | undefined;
+  let peRef: string | undefined;
+  const ps = () => (psRef ??= `${bind(sql, range.start)}::timestamptz`);
+  const pe = () => (peRef ??= `${bind(sql, range.end)}::timestamptz`);
+  const eq = () => `(${startCol} >= ${ps()} AND ${endCol} <= ${pe()})`;
   switch (m[1] ?? 'eq') {
-    case 'eq': return eq;
-    case 'ap': return `(${startCol} < ${pe} AND ${endCol} > ${ps})`;
-    case 'ne': return `NOT ${eq}`;
-    case 'gt': return `${endCol} > ${pe}`;
-    case 'lt': return `${startCol} < ${ps}`;
-    case 'ge': return `(${endCol} > ${pe} OR ${eq})`;
-    case 'le': return `(${startCol} < ${ps} OR ${eq})`;
-    case 'sa': return `${startCol} >= ${pe}`;
-    default: return `${endCol} <= ${ps}`; // eb
+    case 'eq': return eq();
+    case 'ap': return `(${startCol} < ${pe()} AND ${endCol} > ${ps()})`;
+    case 'ne': return `NOT ${eq()}`;
+    case 'gt': return `${endCol} > ${pe()}`;
+    case 'lt': return `${startCol} < ${ps()}`;
+    case 'ge': return `(${endCol} > ${pe()} OR ${eq()})`;
+    case 'le': return `(${startCol} < ${ps()} OR ${eq()})`;
+    case 'sa': return `${startCol} >= ${pe()}`;
+    default: return `${endCol} <= ${ps()}`; // eb
   }
 }
 

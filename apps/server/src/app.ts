@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './context.ts';
+import { registerRequestAuth } from './platform/auth/request-auth.ts';
+import { AppError } from './platform/http/errors.ts';
+import { registerErrorHandling, sendProblem } from './platform/http/problem.ts';
+import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerRecordsRoutes } from './features/records/records.routes.ts';
+
+/**
+ * Builds the HTTP app. Plugins and features are registered here by hand, in order, so the
+ * whole surface is readable in one place.
+ */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      // Never log PHI, secrets or tokens: no cookies or auth headers, and no query strings
+      // (a search such as ?name=... is PHI). Bodies are never logged.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], requestId: req.id }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: false,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerErrorHandling(app);
+  registerRequestAuth(app, ctx);
+
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerRecordsRoutes(app, ctx);
+
+  await registerWebApp(app, ctx);
+  return app;
+}
+
+/** Serves the built React app; any non-API GET that is not a file gets index.html (client-side routes). */
+async function registerWebApp(app: FastifyInstance, ctx: AppContext) {
+  const dist = ctx.config.webDist;
+  const hasWeb = dist !== null && existsSync(join(dist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, path) => {
+        // Vite puts a content hash in asset names, so they never change; index.html always revalidates.
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0]!);
+    if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (!hasWeb && request.url === '/') {
+      return reply.type('text/plain').send('The web app is not built. Run "npm run build:web", or start with "npm start".');
+    }
+    return sendProblem(reply, request, new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`));
+  });
+}

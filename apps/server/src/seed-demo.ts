@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from './context.ts';
+import { hashPassword } from './platform/auth/passwords.ts';
+import { grantProxy, upsertUser } from './platform/auth/users.ts';
+import { buildDemoClinic, type DemoAccount } from './seed/index.ts';
+
+const SEED_KEY = 'demo_seed';
+
+/**
+ * Seeds the demo clinic once: the FHIR records (one transaction), later versions such as a
+ * corrected lab result, and the demo accounts with their proxy grants. Skips when already seeded.
+ * The clinic's history is generated relative to the day of the first start (deterministically).
+ */
+export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info'>, anchorDate?: string): Promise<SeededAccount[]> {
+  const done = await ctx.db.query<{ value: { anchorDate: string; accounts: SeededAccount[] } }>('SELECT value FROM app_settings WHERE key = $1', [SEED_KEY]);
+  if (done[0]) {
+    printAccounts(log, done[0].value.accounts);
+    return done[0].value.accounts;
+  }
+  // Re-running after a crash half-way is safe: every step below is idempotent.
+  const started = performance.now();
+  const anchor = anchorDate ?? new Date().toISOString().slice(0, 10);
+  const clinic = buildDemoClinic({ anchorDate: anchor });
+  const accounts: SeededAccount[] = clinic.accounts.map((a) => ({ email: a.email, role: a.role }));
+  await ctx.store.bundle(clinic.bundle, { postIds: 'fullUrl' });
+  for (const resource of clinic.corrections) await ctx.store.update(resource);
+  const hashes = await Promise.all(clinic.accounts.map((a) => hashPassword(a.password)));
+  await ctx.db.transaction(async (tx) => {
+    for (const [i, a] of clinic.accounts.entries()) {
+      const userId = await upsertUser(tx, {
+        email: a.email, role: a.role, displayName: a.displayName, patientId: a.patientId,
+        practitionerId: a.practitionerId, passwordHash: hashes[i]!,
+      });
+      for (const p of a.proxyFor) await grantProxy(tx, userId, { patientId: p.patientId, relationship: p.relationship, scopes: [] });
+    }
+    await tx.query('INSERT INTO app_settings (key, value) VALUES ($1, $2)', [SEED_KEY, JSON.stringify({ anchorDate: anchor, accounts })]);
+  });
+  log.info({ resources: clinic.bundle.entry?.length ?? 0, ms: Math.round(performance.now() - started) }, 'demo clinic seeded');
+  printAccounts(log, accounts);
+  return accounts;
+}
+
+export type SeededAccount = { email: string; role: DemoAccount['role'] };
+
+/** The password every demo account shares (documented in the README; demo data only). */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+function printAccounts(log: Pick<FastifyBaseLogger, 'info'>, accounts: SeededAccount[]) {
+  log.info(
+    { accounts: accounts.map((a) => `${a.email} (${a.role})`), password: DEMO_PASSWORD },
+    'demo mode: sign in with any of these accounts (demo data only, not real patients)',
+  );
+}
