@@ -132,7 +132,8 @@ export function addClaims(ctx: SeedContext, coverages: Partial<Record<string, Co
       use: 'claim', patient: patientRef, billablePeriod: { start: visit.date, end: visit.date },
       created: atTime(processed, 14 * 60), insurer: ref('Organization', coverage.payorId, coverage.payorName),
       provider: providerRef, claim: ref('Claim', claimId), outcome: 'complete', disposition: 'Claim processed and paid',
-      careTeam, ...(diagnosis.length ? { diagnosis } : {}), insurance,
+      careTeam, ...(diagnosis.length ? { diagnosis } : {}),
+      insurance: [{ focal: true, coverage: ref('Coverage', coverage.id) }],
       item: adj.map((a, i) => ({
         sequence: i + 1, productOrService: concept([SYSTEMS.cpt, a.item.cpt, a.item.display]), servicedDate: visit.date, net: money(a.item.charge),
         adjudication: [

@@ -1,4 +1,4 @@
-import type { CodeableConcept, Coding, Money, Quantity, Reference, Resource } from '@medplum/fhirtypes';
+import type { CodeableConcept, Coding, ExtractResource, Money, Quantity, Reference, Resource, ResourceType } from '@medplum/fhirtypes';
 
 /** Code systems used by the seed, one place so a typo cannot hide in one resource. */
 export const SYSTEMS = {
@@ -76,14 +76,15 @@ export function concept(codes: Code | readonly Code[], text?: string): CodeableC
 }
 
 /** A literal reference "Type/id" with an optional display. */
-export function ref<T extends Resource>(resourceType: T['resourceType'], id: string, display?: string): Reference<T> {
+export function ref<K extends ResourceType>(resourceType: K, id: string, display?: string): Reference<ExtractResource<K>> {
   return display ? { reference: `${resourceType}/${id}`, display } : { reference: `${resourceType}/${id}` };
 }
 
 /** A reference to a resource object that already has an id. */
 export function refTo<T extends Resource>(resource: T, display?: string): Reference<T> {
   if (!resource.id) throw new Error(`Cannot reference a ${resource.resourceType} without id`);
-  return ref<T>(resource.resourceType, resource.id, display);
+  const reference = `${resource.resourceType}/${resource.id}`;
+  return display ? { reference, display } : { reference };
 }
 
 /** A UCUM quantity. */

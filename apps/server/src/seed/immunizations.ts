@@ -1,4 +1,5 @@
 import type { Immunization } from '@medplum/fhirtypes';
+import type { BillableVisit } from './billing.ts';
 import { LOCATIONS, PRACTITIONERS, practitionerDisplay, type LocationKey } from './clinic.ts';
 import { addDays, addMonths, atTime, toWeekday } from './dates.ts';
 import { concept, PROFILES, ref, SYSTEMS, ucum, type Code } from './fhir-helpers.ts';
@@ -34,6 +35,8 @@ export type ImmunizationSpec = {
   doseNumber?: number;
   location: LocationKey;
   encounterId?: string;
+  /** Bills the administration on this visit's claim. */
+  visit?: BillableVisit;
 };
 
 /**
@@ -41,6 +44,7 @@ export type ImmunizationSpec = {
  */
 export function addImmunization(ctx: SeedContext, patient: SeedPatient, spec: ImmunizationSpec): Immunization {
   const v = VACCINES[spec.vaccine];
+  spec.visit?.items.push({ cpt: '90471', display: 'Immunization administration, first vaccine', charge: 32 });
   const oral = spec.vaccine === 'rotavirus';
   const arm = ctx.rng.pick(['LA', 'RA'] as const);
   const site: Code = spec.date < addMonths(patient.birthDate, 36)
@@ -50,7 +54,7 @@ export function addImmunization(ctx: SeedContext, patient: SeedPatient, spec: Im
     resourceType: 'Immunization', id: ctx.nextId(patient.key, 'imm'), meta: { profile: [PROFILES.immunization] },
     status: 'completed', vaccineCode: concept(v.code, v.text),
     patient: ref('Patient', patient.id, patient.display),
-    ...(spec.encounterId ? { encounter: ref('Encounter', spec.encounterId) } : {}),
+    ...(spec.encounterId ?? spec.visit ? { encounter: ref('Encounter', spec.encounterId ?? spec.visit?.encounterId ?? '') } : {}),
     occurrenceDateTime: atTime(spec.date, ctx.rng.int(9 * 60, 16 * 60)),
     primarySource: true,
     location: ref('Location', LOCATIONS[spec.location].id, LOCATIONS[spec.location].name),

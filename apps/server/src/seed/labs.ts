@@ -85,7 +85,7 @@ export function addLabPanel(ctx: SeedContext, patient: SeedPatient, spec: LabPan
     code: concept(panel.code, panel.text),
     subject, ...encounter, effectiveDateTime: collected, issued, performer,
     resultsInterpreter: [ref('Practitioner', PRACTITIONERS[spec.orderedBy].id, practitionerDisplay(spec.orderedBy))],
-    result: observations.map((o) => refTo(o, LAB_TESTS[(panel.tests as readonly LabTestKey[])[observations.indexOf(o)] ?? 'glucose'].text)),
+    result: observations.map((o) => refTo(o, o.code?.text)),
     ...(spec.conclusion ? { conclusion: spec.conclusion } : {}),
   });
   spec.visit?.items.push({ cpt: panel.cpt[0], display: panel.cpt[1], charge: panel.cpt[2] });

@@ -1,6 +1,6 @@
 import type { Dosage, MedicationRequest } from '@medplum/fhirtypes';
 import { PRACTITIONERS, practitionerDisplay, type PractitionerKey } from './clinic.ts';
-import { addDays, atTime } from './dates.ts';
+import { addDays, addYears, atTime } from './dates.ts';
 import { concept, PROFILES, ref, SYSTEMS, ucum } from './fhir-helpers.ts';
 import type { SeedPatient } from './patients.ts';
 import type { SeedContext } from './seed-context.ts';
@@ -34,6 +34,7 @@ export const MEDICATIONS = {
   acetaminophen500: { rxnorm: '198440', display: 'acetaminophen 500 MG Oral Tablet', form: 'tablet', route: 'oral' },
   levothyroxine75: { rxnorm: '966222', display: 'levothyroxine sodium 0.075 MG Oral Tablet', form: 'tablet', route: 'oral' },
   sertraline50: { rxnorm: '312940', display: 'sertraline 50 MG Oral Tablet', form: 'tablet', route: 'oral' },
+  amoxicillin500: { rxnorm: '308191', display: 'amoxicillin 500 MG Oral Capsule', form: 'capsule', route: 'oral' },
   ferrousSulfate325: { rxnorm: '310325', display: 'ferrous sulfate 325 MG Oral Tablet', form: 'tablet', route: 'oral' },
 } as const satisfies Record<string, { rxnorm: string; display: string; form: DoseForm; route: Route }>;
 export type MedicationKey = keyof typeof MEDICATIONS;
@@ -69,6 +70,17 @@ export type MedicationSpec = {
 };
 
 /**
+ * Short courses are valid for 30 days. Long-term prescriptions are renewed yearly: an
+ * active one runs to the next anniversary after the anchor (so it ends in the future).
+ */
+function validityEnd(anchor: string, spec: MedicationSpec): string {
+  if (spec.courseDays) return addDays(spec.authoredOn, 30);
+  let end = addYears(spec.authoredOn, 1);
+  while (spec.status === 'active' && end <= anchor) end = addYears(end, 1);
+  return end;
+}
+
+/**
  * Adds a US Core MedicationRequest with a structured dosage and dispense request.
  * The validity period may end after the anchor date (a prescription that is still open).
  */
@@ -99,7 +111,7 @@ export function addMedicationRequest(ctx: SeedContext, patient: SeedPatient, spe
     ...(spec.reasonConditionId ? { reasonReference: [ref('Condition', spec.reasonConditionId)] } : {}),
     dosageInstruction: [dosage],
     dispenseRequest: {
-      validityPeriod: { start: spec.authoredOn, end: addDays(spec.authoredOn, spec.courseDays ? 30 : 365) },
+      validityPeriod: { start: spec.authoredOn, end: validityEnd(ctx.anchor, spec) },
       numberOfRepeatsAllowed: spec.refills,
       quantity: spec.dispense ?? { value: Math.ceil(spec.dose * perDay * supplyDays), unit: `${med.form}s` },
       expectedSupplyDuration: ucum(supplyDays, 'd', 'days'),

@@ -46,6 +46,7 @@ export function buildAllergy(patientId: string, overrides: Partial<AllergyIntole
     resourceType: 'AllergyIntolerance',
     id: randomUUID(),
     patient: { reference: `Patient/${patientId}` },
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
     code: { text: 'Penicillin' },
     reaction: [{ manifestation: [{ text: 'Hives' }], severity: 'moderate' }],
     ...overrides,

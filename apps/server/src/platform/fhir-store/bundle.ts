@@ -88,7 +88,7 @@ async function planEntries(b: Bundle, options: BundleOptions, search: (type: str
       throw new AppError('INVALID_BUNDLE', `${label}: ${msg}`, { errors: [{ path: `Bundle.entry[${index}]`, message: msg }] });
     };
     const method = entry.request?.method ?? (b.type === 'collection' ? (entry.resource?.id ? 'PUT' : 'POST') : undefined);
-    const url = entry.request?.url ?? entry.resource?.resourceType ?? '';
+    const url = entry.request?.url ?? [entry.resource?.resourceType, entry.resource?.id].filter(Boolean).join('/');
     if (method === 'DELETE') {
       const [type, id] = url.split('/');
       if (!type || !isValidId(id)) fail(`DELETE needs a url like "Observation/123", got "${url}".`);

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { AuditLog } from '../platform/audit/audit-log.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { grantProxy, upsertUser } from '../platform/auth/users.ts';
+import { loadFhirDefinitions } from '../platform/fhir-store/definitions.ts';
+import { FhirStore } from '../platform/fhir-store/store.ts';
+import type { TestDriver, TestDb } from './databases.ts';
+import { buildPatient } from './factories.ts';
+
+export type TestApp = { app: FastifyInstance; ctx: AppContext; t: TestDb; close: () => Promise<void> };
+
+/** A real app (real routes, real database) for app.inject tests. No web build, no demo seed. */
+export async function createTestApp(driver: TestDriver, env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await driver.open();
+  loadFhirDefinitions();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), webDist: null };
+  const ctx: AppContext = { config, db: t.db, store: new FhirStore(t.db), audit: new AuditLog(t.db) };
+  const app = await buildApp(ctx);
+  return { app, ctx, t, close: async () => { await app.close(); await t.dispose(); } };
+}
+
+let counter = 0;
+
+/** A patient record plus a patient account for it; returns the email, password and ids. */
+export async function createPatientUser(ctx: AppContext, options: { given?: string; proxyFor?: string[] } = {}) {
+  const patient = await ctx.store.create(buildPatient({ name: [{ use: 'official', given: [options.given ?? 'Ana'], family: 'Tester' }] }));
+  const email = `patient${++counter}-${patient.id!.slice(0, 6)}@example.test`;
+  const password = 'correct horse battery staple';
+  const userId = await upsertUser(ctx.db, {
+    email, role: 'patient', displayName: `${options.given ?? 'Ana'} Tester`, patientId: patient.id!, practitionerId: null,
+    passwordHash: await hashPassword(password),
+  });
+  for (const p of options.proxyFor ?? []) await grantProxy(ctx.db, userId, { patientId: p, relationship: 'parent', scopes: [] });
+  return { email, password, userId, patientId: patient.id! };
+}
+
+export const CSRF = { 'x-ourchart-csrf': '1' };
+
+let ipCounter = 0;
+/** A fresh client address per sign-in, so the per-IP sign-in throttle only trips in the test about it. */
+export function nextIp(): string {
+  ipCounter++;
+  return `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+}
+
+/** Signs in through the real route and returns the session cookie header. */
+export async function signInCookie(app: FastifyInstance, email: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: CSRF, remoteAddress: nextIp(), payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'oc_session');
+  return `oc_session=${cookie!.value}`;
+}
