@@ -44,6 +44,7 @@ export function SignInPage() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isPending) return;
     setPending(true);
     setFailure(null);
     try {
@@ -97,9 +98,17 @@ export function SignInPage() {
           <FieldMessage error={validatePassword(password)} />
         </TextField>
 
-        <Button type="submit" className="button button--primary form__submit" isPending={isPending}>
+        {/*
+          aria-disabled rather than disabled: the button keeps focus while we wait.
+          Not React Aria's isPending: its announcement outlives the page and points at
+          this button after it is gone, which axe reports on the next page.
+        */}
+        <Button type="submit" className="button button--primary form__submit" aria-disabled={isPending || undefined}>
           {isPending ? t('submitting') : t('submit')}
         </Button>
+        <span role="status" className="visually-hidden">
+          {isPending ? t('submitting') : ''}
+        </span>
       </Form>
     </div>
   );
