@@ -22,7 +22,8 @@ export const AllergyItem = z.object({
   substance: z.string(),
   clinicalStatus: z.string().nullable(),
   criticality: z.string().nullable(),
-  reactions: z.array(z.string()),
+  /** What happened (clinical text, as recorded) and FHIR severity code (mild, moderate, severe) for the app to word. */
+  reactions: z.array(z.object({ manifestation: z.string(), severity: z.string().nullable() })),
   recorded: z.string().nullable(),
 });
 export const ImmunizationItem = z.object({

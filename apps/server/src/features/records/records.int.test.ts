@@ -21,7 +21,7 @@ describe.each(testDrivers)('health summary API on $name', (driver) => {
     const body = res.json();
     expect(body.patient).toMatchObject({ id: u.patientId, name: 'Lucía Tester' });
     expect(body.conditions.map((c: { name: string }) => c.name)).toEqual(['Type 2 diabetes', 'Old sprain']);
-    expect(body.allergies[0]).toMatchObject({ substance: 'Penicillin', reactions: ['Hives (moderate)'] });
+    expect(body.allergies[0]).toMatchObject({ substance: 'Penicillin', reactions: [{ manifestation: 'Hives', severity: 'moderate' }] });
     expect(body.medications).toEqual([]);
     const audited = await h.ctx.db.query<{ entity_type: string }>("SELECT entity_type FROM audit_events WHERE patient_id = $1 AND outcome = 'success' ORDER BY entity_type", [u.patientId]);
     expect(audited.map((a) => a.entity_type)).toEqual(['AllergyIntolerance', 'Condition', 'Immunization', 'MedicationRequest', 'Patient']);

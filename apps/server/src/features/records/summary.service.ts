@@ -67,7 +67,7 @@ function toMedicationItem(m: MedicationRequest): MedicationItem {
 
 function toAllergyItem(a: AllergyIntolerance): AllergyItem {
   const reactions = (a.reaction ?? []).flatMap((r) =>
-    (r.manifestation ?? []).map((mf) => [conceptText(mf), r.severity].filter(Boolean).join(' (') + (r.severity ? ')' : '')),
+    (r.manifestation ?? []).map((mf) => ({ manifestation: conceptText(mf) ?? '', severity: r.severity ?? null })).filter((x) => x.manifestation),
   );
   return {
     id: a.id!,

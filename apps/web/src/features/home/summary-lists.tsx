@@ -61,6 +61,7 @@ export function AllergyList({ items }: { items: readonly AllergyItem[] }) {
   const { t, word, date, list } = useWords();
   const statuses = t('allergy.status', { returnObjects: true });
   const risks = t('allergy.criticality', { returnObjects: true });
+  const severities = t('allergy.severity', { returnObjects: true });
   return (
     <SummarySection title={t('sections.allergies')} emptyText={t('empty.allergies')} isEmpty={items.length === 0}>
       {activeFirst(items, isActiveAllergy, (item) => item.recorded).map((item) => (
@@ -71,7 +72,10 @@ export function AllergyList({ items }: { items: readonly AllergyItem[] }) {
           details={[
             item.clinicalStatus && word(statuses, item.clinicalStatus),
             item.criticality && word(risks, item.criticality),
-            item.reactions.length > 0 && t('allergy.reactions', { list: list(item.reactions) }),
+            item.reactions.length > 0 &&
+              t('allergy.reactions', {
+                list: list(item.reactions.map((r) => (r.severity ? t('allergy.reactionWithSeverity', { reaction: r.manifestation, severity: word(severities, r.severity) }) : r.manifestation))),
+              }),
             item.recorded && t('allergy.recorded', { date: date(item.recorded) }),
           ]}
         />
