@@ -1,7 +1,8 @@
 import { loadConfig, ConfigError } from './config.ts';
 import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
-import { seedDemoIfEmpty } from './seed-demo.ts';
+import { DEMO_PASSWORD, seedDemoIfEmpty, type SeededAccount } from './seed-demo.ts';
+import { loadFhirDefinitions } from './platform/fhir-store/definitions.ts';
 
 /** Starts the portal: config, database, migrations, demo seed (demo mode), HTTP server. */
 async function main() {
@@ -22,9 +23,12 @@ async function main() {
     { node: process.version, database: ctx.db.kind, dataDir: ctx.db.kind === 'pglite' ? config.dataDir : undefined, demoMode: config.demoMode },
     `OurChart starting on Node ${process.version}`,
   );
-  if (config.demoMode) await seedDemoIfEmpty(ctx, app.log);
+  const accounts = config.demoMode ? await seedDemoIfEmpty(ctx, app.log) : [];
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ ms: Math.round(performance.now() - started) }, `OurChart ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  app.log.info({ ms: Math.round(performance.now() - started) }, `OurChart ready at ${url}`);
+  if (config.demoMode) printDemoBanner(url, accounts);
+  setImmediate(loadFhirDefinitions); // warm validation and search indexing before the first write
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,6 +41,16 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** A plain-text welcome for people starting the demo from a terminal (logs stay JSON). */
+function printDemoBanner(url: string, accounts: SeededAccount[]) {
+  const lines = [
+    `OurChart demo clinic is running: open ${url}`,
+    `Every demo account uses the password ${DEMO_PASSWORD} (demo data only, never real patients):`,
+    ...accounts.map((a) => `  ${a.email.padEnd(30)} ${a.role}`),
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Db, Queryable, Row } from './db.ts';
 
 function wrap(conn: Pick<PGlite, 'query' | 'exec'>): Queryable {
@@ -16,8 +17,14 @@ function wrap(conn: Pick<PGlite, 'query' | 'exec'>): Queryable {
 
 /** Opens (or creates) an embedded PGlite database. PGlite is one connection: statements are serialised. */
 export async function openPglite(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite is a single-process database: a second process on the same files would corrupt them.
+  const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  const pg = await PGlite.create(inMemory ? undefined : dataDir).catch((err) => {
+    release();
+    throw err;
+  });
   const base = wrap(pg);
   return {
     kind: 'pglite',
@@ -33,6 +40,9 @@ export async function openPglite(dataDir: string): Promise<Db> {
         await pg.query('SELECT pg_advisory_unlock($1)', [key]);
       }
     },
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      release();
+    },
   };
 }
