@@ -35,7 +35,7 @@ export function buildDemoAccounts(patients: Record<PatientKey, SeedPatient>): De
     }),
     account({ email: 'clinician@ourchart.example', role: 'clinician', displayName: 'Dr. Sarah Patel', patientId: null, practitionerId: PRACTITIONERS.familyMedicine.id, proxyFor: [] }),
     account({ email: 'nurse@ourchart.example', role: 'nurse', displayName: 'Emily Nguyen, RN', patientId: null, practitionerId: PRACTITIONERS.nurse.id, proxyFor: [] }),
-    account({ email: 'staff@ourchart.example', role: 'staff', displayName: 'Jordan Lee (front desk)', patientId: null, practitionerId: null, proxyFor: [] }),
+    account({ email: 'frontdesk@ourchart.example', role: 'staff', displayName: 'Jordan Lee (front desk)', patientId: null, practitionerId: null, proxyFor: [] }),
     account({ email: 'admin@ourchart.example', role: 'admin', displayName: 'Riverbend Portal Admin', patientId: null, practitionerId: null, proxyFor: [] }),
   ];
 }

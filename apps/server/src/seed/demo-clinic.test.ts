@@ -101,6 +101,9 @@ describe('buildDemoClinic', () => {
     expect(byEmail.get('caregiver@ourchart.example')).toMatchObject({ role: 'patient', patientId: 'demo-patient-maria', proxyFor: [{ patientId: 'demo-patient-jose', relationship: 'caregiver' }] });
     expect(byEmail.get('clinician@ourchart.example')).toMatchObject({ role: 'clinician', practitionerId: 'demo-practitioner-patel' });
     expect(byEmail.get('nurse@ourchart.example')).toMatchObject({ role: 'nurse', practitionerId: 'demo-practitioner-nguyen' });
+    expect(byEmail.get('frontdesk@ourchart.example')).toMatchObject({ role: 'staff' });
+    expect(byEmail.get('admin@ourchart.example')).toMatchObject({ role: 'admin' });
+    expect(clinic.accounts).toHaveLength(7);
     for (const a of clinic.accounts) {
       for (const id of [a.patientId, ...a.proxyFor.map((p) => p.patientId)]) if (id) expect(patient(id).id).toBe(id);
       if (a.practitionerId) expect(byType('Practitioner').some((p) => p.id === a.practitionerId)).toBe(true);
