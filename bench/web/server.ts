@@ -56,11 +56,15 @@ export async function startPortal(root: string): Promise<Portal> {
 
   try {
     const deadline = Date.now() + 120_000;
+    let last = 'no answer yet';
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the portal exited with code ${child.exitCode} before it was ready`);
-      const ok = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status === 200, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('the portal did not become ready within 120 s');
+      last = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => `HTTP ${r.status}`,
+        (error: unknown) => String((error as { cause?: unknown }).cause ?? error),
+      );
+      if (last === 'HTTP 200') break;
+      if (Date.now() > deadline) throw new Error(`the portal did not become ready within 120 s (last /readyz: ${last})`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (error) {

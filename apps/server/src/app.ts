@@ -81,6 +81,7 @@ async function registerWebApp(app: FastifyInstance, ctx: AppContext) {
       root: dist,
       wildcard: false,
       index: false,
+      preCompressed: true, // .br/.gz written at build time (apps/web/scripts/precompress.ts)
       setHeaders: (reply, path) => {
         // Vite puts a content hash in asset names, so they never change; index.html always revalidates.
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -88,7 +89,7 @@ async function registerWebApp(app: FastifyInstance, ctx: AppContext) {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0]!);
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0]!);
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     if (!hasWeb && request.url === '/') {
       return reply.type('text/plain').send('The web app is not built. Run "npm run build:web", or start with "npm start".');
