@@ -4,10 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startMailbox } from '../apps/server/src/test/mailbox.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Folder where the test SMTP server drops every email the portal sends (see mailbox.ts). */
+    mailDir: string;
   }
 }
 
@@ -31,10 +34,16 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ourchart-e2e-'));
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // localhost, not 127.0.0.1: WebAuthn needs a host name as relying party id, and treats localhost as secure.
+  const baseUrl = `http://localhost:${port}`;
+  const mailDir = join(dataDir, 'mail-received');
+  const mailbox = await startMailbox(mailDir);
   const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env, DATA_DIR: join(dataDir, 'db'), PORT: String(port), HOST: 'localhost', LOG_LEVEL: 'warn', DATABASE_URL: '',
+      PUBLIC_URL: baseUrl, SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 120_000;
@@ -46,9 +55,11 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    await mailbox.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -14,27 +14,44 @@ import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerRecordsRoutes } from './features/records/records.routes.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 /**
  * Builds the HTTP app. Plugins and features are registered here by hand, in order, so the
  * whole surface is readable in one place.
  */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({
+  const options: Record<string, unknown> = {
     logger: {
       level: ctx.config.logLevel,
       // Never log PHI, secrets or tokens: no cookies or auth headers, and no query strings
       // (a search such as ?name=... is PHI). Bodies are never logged.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0], requestId: req.id }),
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], requestId: req.id }),
       },
     },
-    genReqId: (req) => {
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: false,
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
+    // Optional in-process TLS for small installs; larger ones terminate TLS at a reverse proxy.
+    ...(ctx.config.tls ? { https: { cert: readFileSync(ctx.config.tls.certFile), key: readFileSync(ctx.config.tls.keyFile) } } : {}),
+  };
+  // The options object is built dynamically (https is optional), so Fastify's overloads cannot narrow it.
+  const app = Fastify(options) as unknown as FastifyInstance;
+  // Every route, as registered: the authorization matrix test walks this list, so a new route is
+  // covered without editing the test.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

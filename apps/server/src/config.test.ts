@@ -31,3 +31,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
 });
+
+describe('production mode', () => {
+  it('refuses to start without real keys, SMTP and a public URL, naming each', () => {
+    expect(() => loadConfig({ APP_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/ENCRYPTION_KEYS: required[\s\S]*SMTP_URL: required[\s\S]*PUBLIC_URL: required/);
+    expect(() => loadConfig({ APP_ENV: 'production', ENCRYPTION_KEYS: 'dev:AAAA', SMTP_URL: 'smtp://m', PUBLIC_URL: 'https://p.example' })).toThrow(/reserved for the public development key/);
+  });
+
+  it('accepts a complete production configuration, with demo mode off', () => {
+    const c = loadConfig({ APP_ENV: 'production', ENCRYPTION_KEYS: 'k1:' + 'A'.repeat(44), SMTP_URL: 'smtp://m:25', PUBLIC_URL: 'https://portal.example/' });
+    expect(c).toMatchObject({ production: true, demoMode: false, publicUrl: 'https://portal.example' });
+  });
+});

@@ -33,6 +33,22 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built web app; empty disables static serving (API only). */
   WEB_DIST: z.string().optional(),
+  /** development or production. Production refuses unsafe settings (development key, no SMTP). */
+  APP_ENV: z.enum(['development', 'production']).default('development'),
+  /** The address people use to reach the portal: links in emails, and the WebAuthn origin. */
+  PUBLIC_URL: z.string().url('must be a full URL such as https://portal.example.org').optional(),
+  /** SMTP relay, e.g. smtp://user:pass@mail.example.org:587. Unset in development: emails are saved under DATA_DIR/mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of the portal's emails. */
+  MAIL_FROM: z.string().min(3).default('OurChart <no-reply@ourchart.example>'),
+  /** Encryption keys for sensitive columns: "id:<base64 of 32 random bytes>,..."; the last is active unless ENCRYPTION_KEY_ID says otherwise. */
+  ENCRYPTION_KEYS: z.string().optional(),
+  ENCRYPTION_KEY_ID: z.string().optional(),
+  /** Serve HTTPS directly (small installs): paths to a PEM certificate chain and private key. */
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
+  /** Behind a reverse proxy: true, or the number of proxy hops, so client IPs come from X-Forwarded-For. */
+  TRUST_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
 });
 
 export type Config = {
@@ -46,6 +62,14 @@ export type Config = {
   cookieSecure: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   webDist: string | null;
+  production: boolean;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  encryptionKeys: string | undefined;
+  encryptionKeyId: string | undefined;
+  tls: { certFile: string; keyFile: string } | null;
+  trustProxy: boolean | number;
 };
 
 export class ConfigError extends Error {}
@@ -59,16 +83,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) problems.push('  TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
+  if (e.APP_ENV === 'production') {
+    if (!e.ENCRYPTION_KEYS) problems.push('  ENCRYPTION_KEYS: required in production (generate one with: openssl rand -base64 32)');
+    if (e.ENCRYPTION_KEYS && /(^|,)\s*dev:/.test(e.ENCRYPTION_KEYS)) problems.push('  ENCRYPTION_KEYS: the "dev" key id is reserved for the public development key');
+    if (!e.SMTP_URL) problems.push('  SMTP_URL: required in production (password resets and codes are sent by email)');
+    if (!e.PUBLIC_URL) problems.push('  PUBLIC_URL: required in production (links in emails, passkeys)');
+    if (e.DEMO_MODE === true) problems.push('  DEMO_MODE: demo accounts with a published password are not allowed in production');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  const production = e.APP_ENV === 'production';
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    demoMode: e.DEMO_MODE ?? !e.DATABASE_URL,
+    demoMode: e.DEMO_MODE ?? (!e.DATABASE_URL && !production),
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
     sessionMaxSeconds: e.SESSION_MAX_HOURS * 3600,
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST === undefined ? resolve(import.meta.dirname, '../../web/dist') : e.WEB_DIST || null,
+    production,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    encryptionKeys: e.ENCRYPTION_KEYS,
+    encryptionKeyId: e.ENCRYPTION_KEY_ID,
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
   };
 }

@@ -4,6 +4,8 @@ import { openDb, type Db } from './platform/db/db.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { FhirStore } from './platform/fhir-store/store.ts';
+import { keyringFrom, type Keyring } from './platform/crypto/keyring.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 
 /** Process-wide services, built once at start and handed to routes, jobs and the CLI. */
 export type AppContext = {
@@ -11,6 +13,8 @@ export type AppContext = {
   db: Db;
   store: FhirStore;
   audit: AuditLog;
+  keyring: Keyring;
+  mailer: Mailer;
 };
 
 /**
@@ -18,8 +22,10 @@ export type AppContext = {
  * the server warms them right after it starts listening, so /readyz answers sooner.
  */
 export async function createContext(config: Config, log?: Pick<FastifyBaseLogger, 'info'>): Promise<AppContext> {
+  const keyring = keyringFrom({ keys: config.encryptionKeys, activeKeyId: config.encryptionKeyId });
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log?.info({ migrations: applied }, 'database migrations applied');
-  return { config, db, store: new FhirStore(db), audit: new AuditLog(db) };
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  return { config, db, store: new FhirStore(db, keyring), audit: new AuditLog(db), keyring, mailer };
 }

@@ -3,6 +3,8 @@ import { createContext } from './context.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty, type SeededAccount } from './seed-demo.ts';
 import { loadFhirDefinitions } from './platform/fhir-store/definitions.ts';
+import { usesDevelopmentKey } from './platform/crypto/keyring.ts';
+import { startMailWorker } from './platform/mail/outbox.ts';
 
 /** Starts the portal: config, database, migrations, demo seed (demo mode), HTTP server. */
 async function main() {
@@ -24,6 +26,9 @@ async function main() {
     `OurChart starting on Node ${process.version}`,
   );
   const accounts = config.demoMode ? await seedDemoIfEmpty(ctx, app.log) : [];
+  if (usesDevelopmentKey(ctx.keyring)) app.log.warn('encrypting sensitive data with the public development key; set ENCRYPTION_KEYS before storing real patient data');
+  app.log.info({ mail: ctx.mailer.describe }, 'email delivery');
+  const stopMail = startMailWorker(ctx.db, ctx.keyring, ctx.mailer, app.log);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   app.log.info({ ms: Math.round(performance.now() - started) }, `OurChart ready at ${url}`);
@@ -36,6 +41,7 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await stopMail();
     await ctx.db.close();
     process.exit(0);
   };

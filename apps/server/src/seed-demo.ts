@@ -3,6 +3,7 @@ import type { AppContext } from './context.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
 import { grantProxy, upsertUser } from './platform/auth/users.ts';
 import { buildDemoClinic, type DemoAccount } from './seed/index.ts';
+import { CLINIC_ID as DEMO_ORGANIZATION_ID } from './seed/clinic.ts';
 
 const SEED_KEY = 'demo_seed';
 
@@ -29,7 +30,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
     for (const [i, a] of clinic.accounts.entries()) {
       const userId = await upsertUser(tx, {
         email: a.email, role: a.role, displayName: a.displayName, patientId: a.patientId,
-        practitionerId: a.practitionerId, passwordHash: hashes[i]!,
+        practitionerId: a.practitionerId, passwordHash: hashes[i]!, isDemo: true, emailVerified: true,
+        organizationId: a.role === 'patient' ? null : DEMO_ORGANIZATION_ID,
       });
       for (const p of a.proxyFor) await grantProxy(tx, userId, { patientId: p.patientId, relationship: p.relationship, scopes: [] });
     }

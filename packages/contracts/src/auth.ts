@@ -32,6 +32,12 @@ export const Me = z.object({
   patients: z.array(PatientContext),
   /** Seconds of inactivity after which the server ends the session. */
   idleTimeoutSeconds: z.number().int(),
+  /** 'pending-verification': a self-signup whose record the clinic has not linked yet. */
+  accountStatus: z.enum(['active', 'pending-verification']),
+  /** Staff and admins without a second factor must set one up before they can see patient data. */
+  mfaEnrollmentNeeded: z.boolean(),
+  /** Patients without a second factor are invited to add one. */
+  mfaEnabled: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -6,3 +6,5 @@
 export * from './auth.ts';
 export * from './records.ts';
 export * from './problem.ts';
+export * from './identity.ts';
+export * from './staff.ts';

@@ -1,4 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { keyringFrom } from '../platform/crypto/keyring.ts';
+import { createMailer } from '../platform/mail/mailer.ts';
+import { startMailWorker } from '../platform/mail/outbox.ts';
+import { startMailbox } from './mailbox.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
@@ -10,16 +17,39 @@ import { FhirStore } from '../platform/fhir-store/store.ts';
 import type { TestDriver, TestDb } from './databases.ts';
 import { buildPatient } from './factories.ts';
 
-export type TestApp = { app: FastifyInstance; ctx: AppContext; t: TestDb; close: () => Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  t: TestDb;
+  /** Where the real SMTP server this app sends to drops each email (read with readMail). */
+  mailDir: string;
+  close: () => Promise<void>;
+};
 
-/** A real app (real routes, real database) for app.inject tests. No web build, no demo seed. */
+/**
+ * A real app (real routes, real database, real SMTP peer and mail worker) for app.inject tests.
+ * No web build, no demo seed.
+ */
 export async function createTestApp(driver: TestDriver, env: Record<string, string> = {}): Promise<TestApp> {
   const t = await driver.open();
   loadFhirDefinitions();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), webDist: null };
-  const ctx: AppContext = { config, db: t.db, store: new FhirStore(t.db), audit: new AuditLog(t.db) };
+  const mailDir = mkdtempSync(join(tmpdir(), 'ourchart-mail-'));
+  const mailbox = await startMailbox(mailDir);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PUBLIC_URL: 'http://localhost:3000', ...env }), webDist: null };
+  const keyring = keyringFrom({ keys: config.encryptionKeys, activeKeyId: config.encryptionKeyId });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: mailDir });
+  const ctx: AppContext = { config, db: t.db, store: new FhirStore(t.db, keyring), audit: new AuditLog(t.db), keyring, mailer };
   const app = await buildApp(ctx);
-  return { app, ctx, t, close: async () => { await app.close(); await t.dispose(); } };
+  const stopMail = startMailWorker(t.db, keyring, mailer, app.log, 200);
+  return {
+    app, ctx, t, mailDir,
+    close: async () => {
+      await stopMail();
+      await app.close();
+      await mailbox.close();
+      await t.dispose();
+    },
+  };
 }
 
 let counter = 0;

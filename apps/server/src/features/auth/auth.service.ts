@@ -4,6 +4,7 @@ import { patientContexts } from '../../platform/access/resolve.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, revokeSession } from '../../platform/auth/sessions.ts';
 import { findUserByEmail, type User } from '../../platform/auth/users.ts';
+import { hasSecondFactor, mfaRequiredFor } from '../../platform/auth/mfa-status.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
 type Client = { ip: string; userAgent?: string | undefined; requestId: string };
@@ -31,7 +32,8 @@ export async function signOut(ctx: AppContext, auth: { user: User; session: { id
 
 /** The signed-in user as the web app sees them. */
 export async function describeUser(ctx: AppContext, user: User): Promise<Me> {
-  const patients = await patientContexts(ctx, user);
+  const patients = user.status === 'active' ? await patientContexts(ctx, user) : [];
+  const mfaEnabled = await hasSecondFactor(ctx.db, user.id);
   return {
     id: user.id,
     email: user.email,
@@ -40,5 +42,8 @@ export async function describeUser(ctx: AppContext, user: User): Promise<Me> {
     patient: patients.find((p) => p.relationship === 'self') ?? null,
     patients,
     idleTimeoutSeconds: ctx.config.sessionIdleSeconds,
+    accountStatus: user.status,
+    mfaEnabled,
+    mfaEnrollmentNeeded: !mfaEnabled && mfaRequiredFor(user, ctx.config.demoMode),
   };
 }

@@ -12,17 +12,23 @@ export type User = {
   locale: 'en' | 'es';
   passwordHash: string | null;
   disabled: boolean;
+  status: 'active' | 'pending-verification';
+  isDemo: boolean;
+  organizationId: string | null;
+  emailVerified: boolean;
 };
 
 type UserRow = {
   id: string; email: string; role: Role; display_name: string; patient_id: string | null;
   practitioner_id: string | null; locale: 'en' | 'es'; password_hash: string | null; disabled_at: Date | null;
+  status: 'active' | 'pending-verification'; is_demo: boolean; organization_id: string | null; email_verified_at: Date | null;
 };
 
 function toUser(r: UserRow): User {
   return {
     id: r.id, email: r.email, role: r.role, displayName: r.display_name, patientId: r.patient_id,
     practitionerId: r.practitioner_id, locale: r.locale, passwordHash: r.password_hash, disabled: r.disabled_at !== null,
+    status: r.status, isDemo: r.is_demo, organizationId: r.organization_id, emailVerified: r.email_verified_at !== null,
   };
 }
 
@@ -41,17 +47,27 @@ export async function getUser(db: Queryable, id: string): Promise<User | undefin
   return rows[0] && toUser(rows[0]);
 }
 
-export type NewUser = Pick<User, 'email' | 'role' | 'displayName' | 'patientId' | 'practitionerId'> & { passwordHash: string | null; locale?: 'en' | 'es' };
+export type NewUser = Pick<User, 'email' | 'role' | 'displayName' | 'patientId' | 'practitionerId'> & {
+  passwordHash: string | null;
+  locale?: 'en' | 'es';
+  organizationId?: string | null;
+  isDemo?: boolean;
+  status?: User['status'];
+  emailVerified?: boolean;
+};
 
 /** Inserts a user, or updates the one with the same email (seeding is idempotent). Returns its id. */
 export async function upsertUser(db: Queryable, u: NewUser): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO users (id, email, email_normalized, password_hash, role, display_name, patient_id, practitioner_id, locale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO users (id, email, email_normalized, password_hash, role, display_name, patient_id, practitioner_id, locale,
+                        organization_id, is_demo, status, email_verified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $13::boolean THEN now() END)
      ON CONFLICT (email_normalized) DO UPDATE SET role = EXCLUDED.role, display_name = EXCLUDED.display_name,
-       patient_id = EXCLUDED.patient_id, practitioner_id = EXCLUDED.practitioner_id
+       patient_id = EXCLUDED.patient_id, practitioner_id = EXCLUDED.practitioner_id, organization_id = EXCLUDED.organization_id,
+       is_demo = EXCLUDED.is_demo
      RETURNING id`,
-    [randomUUID(), u.email.trim(), normalizeEmail(u.email), u.passwordHash, u.role, u.displayName, u.patientId, u.practitionerId, u.locale ?? 'en'],
+    [randomUUID(), u.email.trim(), normalizeEmail(u.email), u.passwordHash, u.role, u.displayName, u.patientId, u.practitionerId,
+      u.locale ?? 'en', u.organizationId ?? null, u.isDemo ?? false, u.status ?? 'active', u.emailVerified ?? false],
   );
   return rows[0]!.id;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { Db } from '../db/db.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { AppError } from '../http/errors.ts';
 import { searchResources } from './search.ts';
 import { writeResources, type WriteOp, type WriteResult } from './write.ts';
@@ -16,6 +17,8 @@ export type BundleOptions = {
   lenient?: boolean;
 };
 
+type Env = { db: Db; keyring: Keyring };
+
 type Planned = { index: number; method: 'PUT' | 'POST' | 'DELETE'; resourceType: string; id: string; resource?: Resource; skip?: boolean };
 
 /**
@@ -25,13 +28,13 @@ type Planned = { index: number; method: 'PUT' | 'POST' | 'DELETE'; resourceType:
  */
 export type BundleResult = { bundle: Bundle; counts: Record<WriteResult['outcome'] | 'failed', number>; warnings: string[] };
 
-export async function processBundle(db: Db, bundle: unknown, options: BundleOptions): Promise<BundleResult> {
+export async function processBundle(env: Env, bundle: unknown, options: BundleOptions): Promise<BundleResult> {
   const b = assertBundle(bundle);
-  if (b.type === 'batch') return processBatch(db, b, options);
-  return db.transaction(async (tx) => {
-    const plan = await planEntries(b, options, (type, query) => searchResources(tx, type, query).then((r) => r.resources));
+  if (b.type === 'batch') return processBatch(env, b, options);
+  return env.db.transaction(async (tx) => {
+    const plan = await planEntries(b, options, (type, query) => searchResources(tx, type, query, { keyring: env.keyring }).then((r) => r.resources));
     const written = plan.filter((p) => !p.skip);
-    const results = await writeResources(tx, written.map((p) => toOp(p, options.lenient ?? false)));
+    const results = await writeResources(tx, written.map((p) => toOp(p, options.lenient ?? false)), env.keyring);
     const counts = emptyCounts();
     for (const r of results) counts[r.outcome]++;
     counts.unchanged += plan.filter((p) => p.skip).length;
@@ -44,14 +47,14 @@ function emptyCounts(): BundleResult['counts'] {
   return { created: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0 };
 }
 
-async function processBatch(db: Db, b: Bundle, options: BundleOptions): Promise<BundleResult> {
+async function processBatch(env: Env, b: Bundle, options: BundleOptions): Promise<BundleResult> {
   const entries: BundleEntry[] = [];
   const counts = emptyCounts();
   const warnings: string[] = [];
   for (const [index, entry] of (b.entry ?? []).entries()) {
     const one: Bundle = { resourceType: 'Bundle', type: 'transaction', entry: [entry] };
     try {
-      const res = await processBundle(db, one, options);
+      const res = await processBundle(env, one, options);
       entries.push(res.bundle.entry?.[0] ?? {});
       for (const [k, n] of Object.entries(res.counts)) counts[k as keyof typeof counts] += n;
       warnings.push(...res.warnings.map((w) => w.replace(/^Entry 0 /, `Entry ${index} `)));

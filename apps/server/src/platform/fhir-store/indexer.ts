@@ -2,6 +2,7 @@ import type { TypedValue } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { dateRange, periodRange, type DateRange } from './dates.ts';
 import { evaluate, indexedParams, patientCompartmentExpressions } from './definitions.ts';
+import { SENSITIVE_IDENTIFIER_SYSTEMS } from './sensitive.ts';
 
 export type TokenRow = { code: string; system: string | null; value: string | null };
 export type ReferenceRow = { code: string; targetType: string | null; targetId: string };
@@ -52,7 +53,11 @@ function addValue(rows: IndexRows, kind: string, code: string, tv: TypedValue): 
   if (v === undefined || v === null) return;
   switch (kind) {
     case 'token':
-      for (const t of tokens(tv.type, v)) rows.token.push({ code, ...t });
+      for (const t of tokens(tv.type, v)) {
+        // Encrypted identifiers (SSN) are never indexed: the index would hold them in clear text.
+        if (t.system && SENSITIVE_IDENTIFIER_SYSTEMS.has(t.system)) continue;
+        rows.token.push({ code, ...t });
+      }
       return;
     case 'reference': {
       const ref = typeof v === 'string' ? v : v.reference;

@@ -4,6 +4,8 @@ import { AppError } from '../http/errors.ts';
 import { dateRange } from './dates.ts';
 import { searchParam } from './definitions.ts';
 import { normalizeString, splitReference } from './indexer.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { revealResource } from './sensitive.ts';
 
 export type SearchQuery = Array<[name: string, value: string]>;
 
@@ -25,7 +27,7 @@ export async function searchResources(
   db: Queryable,
   resourceType: string,
   query: SearchQuery,
-  options: { patientId?: string | undefined } = {},
+  options: { patientId?: string | undefined; keyring: Keyring },
 ): Promise<SearchResult> {
   const sql: Sql = { where: ['r.resource_type = $1', 'NOT r.deleted'], params: [resourceType], order: [] };
   if (options.patientId !== undefined) sql.where.push(`r.patient_id = ${bind(sql, options.patientId)}`);
@@ -52,7 +54,7 @@ export async function searchResources(
     const c = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resources r WHERE ${sql.where.join(' AND ')}`, sql.params);
     total = c[0]?.n ?? 0;
   }
-  return { resources: rows.map((r) => r.content), total, offset, count };
+  return { resources: rows.map((r) => revealResource(r.content, options.keyring)), total, offset, count };
 }
 
 function bind(sql: Sql, value: unknown): string {

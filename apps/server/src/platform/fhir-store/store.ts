@@ -5,6 +5,8 @@ import { processBundle, type BundleOptions, type BundleResult } from './bundle.t
 import { searchResources, type SearchQuery, type SearchResult } from './search.ts';
 import { isValidId } from './validate.ts';
 import { writeResources, type WriteResult } from './write.ts';
+import { keyringFrom, type Keyring } from '../crypto/keyring.ts';
+import { revealResource } from './sensitive.ts';
 
 export type StoredRow = { resource: Resource; patientId: string | null; deleted: boolean; versionId: number };
 
@@ -14,9 +16,12 @@ export type StoredRow = { resource: Resource; patientId: string | null; deleted:
  */
 export class FhirStore {
   readonly db: Db;
+  readonly #keyring: Keyring;
 
-  constructor(db: Db) {
+  /** `keyring` encrypts sensitive identifiers at rest; the development keyring by default (tests, tools). */
+  constructor(db: Db, keyring: Keyring = keyringFrom({ keys: undefined, activeKeyId: undefined })) {
     this.db = db;
+    this.#keyring = keyring;
   }
 
   /** The current row of a resource, including deleted ones, or undefined. */
@@ -27,7 +32,7 @@ export class FhirStore {
       [resourceType, id],
     );
     const r = rows[0];
-    return r && { resource: r.content, patientId: r.patient_id, deleted: r.deleted, versionId: r.version_id };
+    return r && { resource: revealResource(r.content, this.#keyring), patientId: r.patient_id, deleted: r.deleted, versionId: r.version_id };
   }
 
   /** Reads the current version; throws NOT_FOUND when missing or deleted. */
@@ -43,7 +48,7 @@ export class FhirStore {
       'SELECT content, deleted, version_id FROM resource_history WHERE resource_type = $1 AND id = $2 ORDER BY version_id DESC',
       [resourceType, id],
     );
-    return rows.map((r) => ({ resource: r.content, deleted: r.deleted, versionId: r.version_id }));
+    return rows.map((r) => ({ resource: revealResource(r.content, this.#keyring), deleted: r.deleted, versionId: r.version_id }));
   }
 
   async vread(resourceType: string, id: string, versionId: number): Promise<Resource> {
@@ -52,36 +57,36 @@ export class FhirStore {
       [resourceType, id, versionId],
     );
     if (!rows[0] || rows[0].deleted) throw new AppError('NOT_FOUND', `${resourceType}/${id}/_history/${versionId} was not found.`);
-    return rows[0].content;
+    return revealResource(rows[0].content, this.#keyring);
   }
 
   /** Creates a resource with a new server id. */
   async create<T extends Resource>(resource: T): Promise<T> {
     const { id: _ignored, ...rest } = resource;
-    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'put', resource: rest as T }]));
+    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'put', resource: rest as T }], this.#keyring));
     return r!.resource as T;
   }
 
   /** Creates or updates a resource by id; `ifMatch` rejects the write if the current version differs. */
   async update<T extends Resource>(resource: T, options: { ifMatch?: number } = {}): Promise<T> {
     if (!isValidId(resource.id)) throw new AppError('INVALID_RESOURCE', 'An update needs a valid resource id.');
-    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'put', resource, ifMatch: options.ifMatch }]));
+    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'put', resource, ifMatch: options.ifMatch }], this.#keyring));
     return r!.resource as T;
   }
 
   /** Soft-deletes: the resource disappears from reads and searches; its history stays. */
   async delete(resourceType: string, id: string): Promise<WriteResult> {
-    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'delete', resourceType, id }]));
+    const [r] = await this.db.transaction((tx) => writeResources(tx, [{ kind: 'delete', resourceType, id }], this.#keyring));
     return r!;
   }
 
   /** Searches one resource type; `patientId` limits results to that patient's compartment. */
   search(resourceType: string, query: SearchQuery, options: { patientId?: string } = {}): Promise<SearchResult> {
-    return searchResources(this.db, resourceType, query, options);
+    return searchResources(this.db, resourceType, query, { ...options, keyring: this.#keyring });
   }
 
   /** Processes a transaction, batch or collection bundle. */
   bundle(bundle: unknown, options: BundleOptions = { postIds: 'server' }): Promise<BundleResult> {
-    return processBundle(this.db, bundle, options);
+    return processBundle({ db: this.db, keyring: this.#keyring }, bundle, options);
   }
 }

@@ -5,6 +5,8 @@ import type { Queryable } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import { extractIndexRows, patientCompartment, type IndexRows } from './indexer.ts';
 import { assertValidResource, repairForImport } from './validate.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { protectResource, revealResource } from './sensitive.ts';
 
 export type WriteOp =
   | { kind: 'put'; resource: Resource; ifMatch?: number | undefined; label?: string; lenient?: boolean }
@@ -29,7 +31,7 @@ type Existing = { resource_type: string; id: string; version_id: number; content
  * content equals the current version are no-ops, so re-importing the same data adds nothing.
  * Uses one set-based statement per table, whatever the batch size.
  */
-export async function writeResources(tx: Queryable, ops: WriteOp[]): Promise<WriteResult[]> {
+export async function writeResources(tx: Queryable, ops: WriteOp[], keyring: Keyring): Promise<WriteResult[]> {
   if (ops.length === 0) return [];
   const keys = ops.map((op) => (op.kind === 'put' ? { t: op.resource.resourceType, i: op.resource.id ?? '' } : { t: op.resourceType, i: op.id }));
   const existing = await tx.query<Existing>(
@@ -39,7 +41,7 @@ export async function writeResources(tx: Queryable, ops: WriteOp[]): Promise<Wri
       FOR UPDATE OF r`,
     [JSON.stringify(keys)],
   );
-  const current = new Map(existing.map((e) => [`${e.resource_type}/${e.id}`, e]));
+  const current = new Map(existing.map((e) => [`${e.resource_type}/${e.id}`, { ...e, content: revealResource(e.content, keyring) }]));
   const now = new Date().toISOString();
   const rows: { t: string; i: string; v: number; p: string | null; c: Resource; d: boolean }[] = [];
   const indexes: { t: string; i: string; rows: IndexRows }[] = [];
@@ -54,7 +56,7 @@ export async function writeResources(tx: Queryable, ops: WriteOp[]): Promise<Wri
       }
       const v = prev.version_id + 1;
       const content = { ...prev.content, meta: { ...prev.content.meta, versionId: String(v), lastUpdated: now } };
-      rows.push({ t: op.resourceType, i: op.id, v, p: null, c: content, d: true });
+      rows.push({ t: op.resourceType, i: op.id, v, p: null, c: protectResource(content, keyring), d: true });
       indexes.push({ t: op.resourceType, i: op.id, rows: emptyRows() });
       current.set(`${op.resourceType}/${op.id}`, { ...prev, version_id: v, deleted: true });
       results.push({ resourceType: op.resourceType, id: op.id, versionId: v, outcome: 'deleted', resource: undefined });
@@ -79,7 +81,7 @@ export async function writeResources(tx: Queryable, ops: WriteOp[]): Promise<Wri
     }
     const v = (prev?.version_id ?? 0) + 1;
     const content = { ...resource, meta: { ...resource.meta, versionId: String(v), lastUpdated: now } } as Resource;
-    rows.push({ t: resource.resourceType, i: resource.id!, v, p: patientCompartment(resource), c: content, d: false });
+    rows.push({ t: resource.resourceType, i: resource.id!, v, p: patientCompartment(resource), c: protectResource(content, keyring), d: false });
     indexes.push({ t: resource.resourceType, i: resource.id!, rows: extractIndexRows(resource) });
     current.set(key, { resource_type: resource.resourceType, id: resource.id!, version_id: v, content, deleted: false });
     results.push({ resourceType: resource.resourceType, id: resource.id!, versionId: v, outcome: prev && !prev.deleted ? 'updated' : 'created', resource: content, warnings });
