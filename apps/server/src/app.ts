@@ -13,6 +13,8 @@ import { registerErrorHandling, sendProblem } from './platform/http/problem.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerRecordsRoutes } from './features/records/records.routes.ts';
+import { registerStaffRoutes } from './features/staff/staff.routes.ts';
+import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,6 +86,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerRecordsRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

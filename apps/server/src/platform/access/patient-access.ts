@@ -11,7 +11,7 @@ export type Actor = {
   requestId?: string | null;
 };
 
-export type Relationship = 'self' | 'parent' | 'guardian' | 'caregiver';
+export type Relationship = 'self' | 'parent' | 'guardian' | 'caregiver' | 'care-team' | 'break-glass';
 
 /** Shared resources outside any patient compartment that a signed-in user may read (who treated me, where). */
 const SHARED_READABLE = new Set(['Practitioner', 'PractitionerRole', 'Organization', 'Location', 'Medication']);
