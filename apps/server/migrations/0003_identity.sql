@@ -11,6 +11,8 @@ ALTER TABLE users ADD COLUMN signup_details jsonb;
 ALTER TABLE users ADD COLUMN is_demo boolean NOT NULL DEFAULT false;
 -- The FHIR Organization a staff member works for (care-team scoping).
 ALTER TABLE users ADD COLUMN organization_id text;
+-- A patient who cannot use an authenticator app may turn on emailed codes as their second step.
+ALTER TABLE users ADD COLUMN mfa_email_enabled boolean NOT NULL DEFAULT false;
 
 -- TOTP secret, AES-256-GCM encrypted (platform/crypto). confirmed_at NULL while enrolling.
 CREATE TABLE mfa_totp (

@@ -92,6 +92,8 @@ export const Passkey = z.object({ id: z.string(), name: z.string(), createdAt: z
 export const AccountSecurity = z.object({
   email: z.string(),
   totp: z.boolean(),
+  /** Emailed codes turned on as the second step (for people who cannot use an app). */
+  emailCodes: z.boolean(),
   passkeys: z.array(Passkey),
   recoveryCodesLeft: z.number().int(),
   /** Staff and admins must have a second factor (TOTP or passkey) before they can see patient data. */
@@ -107,6 +109,8 @@ export const TotpConfirmRequest = z.object({ code: z.string().trim().regex(/^\d{
 /** Returned when the first second factor is set up, and on regeneration: shown once, never again. */
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const PasswordConfirm = z.object({ password: z.string().min(1, 'Enter your password.').max(256) });
+/** POST /api/account/email-codes: turn emailed sign-in codes on or off as the second step. */
+export const EmailCodesRequest = z.object({ enabled: z.boolean(), password: z.string().min(1, 'Enter your password.').max(256) });
 /** POST /api/account/passkeys/options → { options } (PublicKeyCredentialCreationOptionsJSON); then /verify. */
 export const PasskeyRegisterVerifyRequest = z.object({ response: z.record(z.string(), z.unknown()), name: z.string().trim().max(60).optional() });
 export const PasskeyRegistered = z.object({ passkey: Passkey, recoveryCodes: z.array(z.string()).nullable() });

@@ -13,6 +13,7 @@ describe.each(testDrivers)('sign-in, sessions and CSRF on $name', (driver) => {
     const u = await createPatientUser(h.ctx, { given: 'Rosa' });
     const res = await h.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: CSRF, remoteAddress: nextIp(), payload: { email: `  ${u.email.toUpperCase()} `, password: u.password } });
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'signed-in' });
     expect(res.json().me).toMatchObject({ email: u.email, role: 'patient', patient: { id: u.patientId, name: 'Rosa Tester', relationship: 'self' } });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/oc_session=[\w-]{40,}/);
@@ -90,7 +91,7 @@ describe.each(testDrivers)('sign-in, sessions and CSRF on $name', (driver) => {
     const limited = attempts.at(-1)!;
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(limited.json().detail).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+    expect(limited.json().detail).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
     expect(limited.headers['retry-after']).toBeDefined();
   });
 

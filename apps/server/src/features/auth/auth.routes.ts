@@ -1,37 +1,74 @@
-import type { FastifyInstance } from 'fastify';
-import { Me, SignInRequest } from '@ourchart/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  Me, MfaEmailCodeRequest, MfaVerifyRequest, PasskeyOptionsRequest, PasskeyOptionsResponse, PasskeyVerifyRequest, SignInRequest, SignInResult,
+} from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../platform/auth/request-auth.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { describeUser, signIn, signOut } from './auth.service.ts';
+import { describeUser, signOut, type Client } from './auth.service.ts';
+import { passkeyOptions, passkeySignIn, passwordSignIn, sendSignInCode, verifySecondFactor, type SignInOutcome } from './sign-in.service.ts';
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post(
-    '/api/auth/sign-in',
-    {
-      config: {
-        // Per-IP throttle; per-account lockout with backoff arrives with the identity work.
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          errorResponseBuilder: (_req, c) => {
-            const minutes = Math.max(1, Math.ceil(c.ttl / 60_000));
-            return new AppError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-          },
-        },
+/** A coarse per-IP limit in front of the per-account throttle, with the same wording. */
+export function perMinute(max: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req: unknown, c: { ttl: number }) => {
+        const minutes = Math.max(1, Math.ceil(c.ttl / 60_000));
+        return new AppError('RATE_LIMITED', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
       },
     },
-    async (request, reply) => {
-      const input = SignInRequest.parse(request.body ?? {});
-      const { token, me } = await signIn(ctx, input, client(request));
-      setSessionCookie(reply, ctx, token);
-      return { me: Me.parse(me) };
-    },
-  );
+  };
+}
+
+export function clientOf(request: FastifyRequest): Client {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua : undefined, requestId: request.id };
+}
+
+/** Sends a sign-in outcome: sets the session cookie when the person is fully signed in. */
+export function sendSignIn(reply: FastifyReply, ctx: AppContext, outcome: SignInOutcome) {
+  if (outcome.token) setSessionCookie(reply, ctx, outcome.token);
+  return SignInResult.parse(outcome.result);
+}
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post('/api/auth/sign-in', { config: perMinute(10) }, async (request, reply) => {
+    const input = SignInRequest.parse(request.body ?? {});
+    return sendSignIn(reply, ctx, await passwordSignIn(ctx, input, clientOf(request)));
+  });
+
+  app.post('/api/auth/mfa/email-code', { config: perMinute(5) }, async (request, reply) => {
+    const { challengeId } = MfaEmailCodeRequest.parse(request.body ?? {});
+    await sendSignInCode(ctx, challengeId, clientOf(request));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/mfa/verify', { config: perMinute(10) }, async (request, reply) => {
+    const input = MfaVerifyRequest.parse(request.body ?? {});
+    return sendSignIn(reply, ctx, await verifySecondFactor(ctx, input, clientOf(request)));
+  });
+
+  app.post('/api/auth/passkey/options', { config: perMinute(20) }, async (request) => {
+    const { challengeId } = PasskeyOptionsRequest.parse(request.body ?? {});
+    return PasskeyOptionsResponse.parse(await passkeyOptions(ctx, challengeId));
+  });
+
+  app.post('/api/auth/passkey/verify', { config: perMinute(10) }, async (request, reply) => {
+    const input = PasskeyVerifyRequest.parse(request.body ?? {});
+    return sendSignIn(reply, ctx, await passkeySignIn(ctx, input, clientOf(request)));
+  });
 
   app.post('/api/auth/sign-out', async (request, reply) => {
-    if (request.auth) await signOut(ctx, request.auth, client(request));
+    if (request.auth) await signOut(ctx, request.auth, clientOf(request));
     clearSessionCookie(reply, ctx);
+    return reply.status(204).send();
+  });
+
+  /** "Stay signed in": any authenticated request refreshes the idle timer; this one does only that. */
+  app.post('/api/auth/keep-alive', async (request, reply) => {
+    requireAuth(request);
     return reply.status(204).send();
   });
 
@@ -39,9 +76,4 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
     const { user } = requireAuth(request);
     return Me.parse(await describeUser(ctx, user));
   });
-}
-
-function client(request: { ip: string; headers: Record<string, unknown>; id: string }) {
-  const ua = request.headers['user-agent'];
-  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua : undefined, requestId: request.id };
 }

@@ -1,27 +1,16 @@
 import type { Me } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import { patientContexts } from '../../platform/access/resolve.ts';
-import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { createSession, revokeSession } from '../../platform/auth/sessions.ts';
-import { findUserByEmail, type User } from '../../platform/auth/users.ts';
-import { hasSecondFactor, mfaRequiredFor } from '../../platform/auth/mfa-status.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import type { User } from '../../platform/auth/users.ts';
+import { enabledMethods, hasSecondFactor, mfaRequiredFor } from '../../platform/auth/mfa-status.ts';
 
-type Client = { ip: string; userAgent?: string | undefined; requestId: string };
+export type Client = { ip: string; userAgent?: string | undefined; requestId: string };
 
-/**
- * Password sign-in. A wrong password, an unknown email and a disabled account all get the same
- * answer in about the same time, so the form does not reveal who has an account.
- */
-export async function signIn(ctx: AppContext, input: { email: string; password: string }, client: Client) {
-  const user = await findUserByEmail(ctx.db, input.email);
-  const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok || user.disabled) {
-    await ctx.audit.record({ actorId: user?.id ?? null, actorRole: user?.role ?? null, patientId: null, action: 'sign-in', outcome: 'denied', ip: client.ip, requestId: client.requestId });
-    throw new AppError('INVALID_CREDENTIALS', 'Check your email and password and try again. If you forgot your password, ask your clinic to reset it.');
-  }
+/** Opens a session for a user who has passed every sign-in step, and audits it. */
+export async function startSession(ctx: AppContext, user: User, client: Client, how: string) {
   const { token, session } = await createSession(ctx.db, user.id, { idleSeconds: ctx.config.sessionIdleSeconds, maxSeconds: ctx.config.sessionMaxSeconds }, client);
-  await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId: null, action: 'sign-in', entityType: 'Session', entityId: session.id, outcome: 'success', ip: client.ip, requestId: client.requestId });
+  await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId: null, action: 'sign-in', entityType: 'Session', entityId: session.id, query: how, outcome: 'success', ip: client.ip, requestId: client.requestId });
   return { token, me: await describeUser(ctx, user) };
 }
 
@@ -33,7 +22,7 @@ export async function signOut(ctx: AppContext, auth: { user: User; session: { id
 /** The signed-in user as the web app sees them. */
 export async function describeUser(ctx: AppContext, user: User): Promise<Me> {
   const patients = user.status === 'active' ? await patientContexts(ctx, user) : [];
-  const mfaEnabled = await hasSecondFactor(ctx.db, user.id);
+  const [methods, strongFactor] = await Promise.all([enabledMethods(ctx.db, user.id), hasSecondFactor(ctx.db, user.id)]);
   return {
     id: user.id,
     email: user.email,
@@ -43,7 +32,7 @@ export async function describeUser(ctx: AppContext, user: User): Promise<Me> {
     patients,
     idleTimeoutSeconds: ctx.config.sessionIdleSeconds,
     accountStatus: user.status,
-    mfaEnabled,
-    mfaEnrollmentNeeded: !mfaEnabled && mfaRequiredFor(user, ctx.config.demoMode),
+    mfaEnabled: methods.length > 0,
+    mfaEnrollmentNeeded: !strongFactor && mfaRequiredFor(user, ctx.config.demoMode),
   };
 }

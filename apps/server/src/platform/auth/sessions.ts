@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 
 export type SessionPolicy = { idleSeconds: number; maxSeconds: number };
 
@@ -43,4 +43,40 @@ export async function touchSession(db: Db, token: string, policy: SessionPolicy)
 /** Ends a session (sign out). */
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+}
+
+export type SessionRow = { id: string; created_at: Date; last_seen_at: Date; ip: string | null; user_agent: string | null };
+
+/** The user's live sessions (not revoked, not expired, not idle past the timeout), newest activity first. */
+export async function listSessions(db: Db, userId: string, policy: SessionPolicy): Promise<SessionRow[]> {
+  return db.query<SessionRow>(
+    `SELECT id, created_at, last_seen_at, ip, user_agent FROM sessions
+      WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)
+      ORDER BY last_seen_at DESC`,
+    [userId, policy.idleSeconds],
+  );
+}
+
+/** Ends every session of the user except `keepSessionId` (all when undefined). Returns how many ended. */
+export async function revokeUserSessions(db: Queryable, userId: string, keepSessionId?: string): Promise<number> {
+  const rows = await db.query(
+    `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2) RETURNING id`,
+    [userId, keepSessionId ?? null],
+  );
+  return rows.length;
+}
+
+/** Ends one of the user's sessions; false when it is not theirs or already ended. */
+export async function revokeOwnSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id', [sessionId, userId]);
+  return rows.length === 1;
+}
+
+/** "Chrome on Android" from a User-Agent header; good enough for people to recognise their devices. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const ua = userAgent;
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\/|Chromium\/|CriOS\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : /curl|node|undici/i.test(ua) ? 'Program' : 'Browser';
+  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iPhone or iPad' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'Mac' : /Linux/.test(ua) ? 'Linux' : 'another system';
+  return `${browser} on ${os}`;
 }
