@@ -12,6 +12,8 @@ import { AppError } from './platform/http/errors.ts';
 import { registerErrorHandling, sendProblem } from './platform/http/problem.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerEnrollmentRoutes } from './features/auth/enrollment.routes.ts';
+import { registerAccountRoutes } from './features/account/account.routes.ts';
 import { registerRecordsRoutes } from './features/records/records.routes.ts';
 import { registerStaffRoutes } from './features/staff/staff.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
@@ -85,6 +87,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerEnrollmentRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   registerRecordsRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
