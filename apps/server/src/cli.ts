@@ -1,18 +1,20 @@
 import { SingleBar } from 'cli-progress';
 import { loadConfig, ConfigError } from './config.ts';
 import { createContext } from './context.ts';
+import { verifyAuditTrail } from './features/audit/audit-verify.ts';
 import { importFiles } from './features/import/importer.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 
 const USAGE = `Usage:
   npm run import -- <file-or-folder> [...]   Import FHIR R4 bundles (.json) and NDJSON (.ndjson)
   npm run seed                               Seed the demo clinic if the database is empty
+  npm run audit:verify                       Check the audit trail's hash chain; exit code 1 if it was altered
 
 The database is the one the server uses: DATABASE_URL, else PGlite under DATA_DIR (default ./data).`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
-  if (command !== 'import' && command !== 'seed') {
+  if (command !== 'import' && command !== 'seed' && command !== 'audit-verify') {
     console.error(USAGE);
     return 2;
   }
@@ -23,6 +25,11 @@ async function main(argv: string[]) {
   const config = loadConfig();
   const ctx = await createContext(config);
   try {
+    if (command === 'audit-verify') {
+      const { exitCode, message } = await verifyAuditTrail(ctx.audit);
+      (exitCode === 0 ? console.log : console.error)(message);
+      return exitCode;
+    }
     if (command === 'seed') {
       await seedDemoIfEmpty(ctx, { info: (obj: unknown, msg?: string) => console.log(msg ?? '', JSON.stringify(obj)) });
       return 0;

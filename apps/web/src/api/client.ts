@@ -32,6 +32,26 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   return undefined;
 }
 
+/** What the session layer hears about each answered call (see session/idle-timeout). */
+export type ApiEvent = { kind: 'success'; startedAt: number } | { kind: 'session-ended' };
+type ApiListener = (event: ApiEvent) => void;
+const listeners = new Set<ApiListener>();
+
+/**
+ * Hears every answered API call. A success means the server saw the session active: it
+ * refreshes its idle timer when the request arrives, so `startedAt` is when it was sent.
+ * 'session-ended' is a 401 saying the session is gone (a wrong password is a 401 too, with
+ * another code, and leaves the session alone). Returns the function that stops listening.
+ */
+export function subscribeToApi(listener: ApiListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function emit(event: ApiEvent): void {
+  for (const listener of listeners) listener(event);
+}
+
 /**
  * Calls the OurChart API on the same origin with the session cookie.
  * State-changing requests carry the CSRF header; JSON bodies are encoded here.
@@ -46,6 +66,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   if (method !== 'GET') headers[CSRF_HEADER] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';
 
+  const startedAt = Date.now();
   let response: Response;
   try {
     response = await fetch(path, {
@@ -58,7 +79,12 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     throw new ApiError(0, undefined, { cause });
   }
 
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && problem?.code === 'UNAUTHENTICATED') emit({ kind: 'session-ended' });
+    throw new ApiError(response.status, problem);
+  }
+  emit({ kind: 'success', startedAt });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

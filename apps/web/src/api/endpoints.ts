@@ -1,14 +1,17 @@
-import type { HealthSummary, Me, SignInRequest } from '@ourchart/contracts';
+import type { HealthSummary, Me, SignInRequest, SignInResult } from '@ourchart/contracts';
 import { apiRequest } from './client.ts';
 
-export type SignInResponse = { me: Me };
-
-export function signIn(request: SignInRequest): Promise<SignInResponse> {
-  return apiRequest<SignInResponse>('POST', '/api/auth/sign-in', request);
+export function signIn(request: SignInRequest): Promise<SignInResult> {
+  return apiRequest<SignInResult>('POST', '/api/auth/sign-in', request);
 }
 
 export function signOut(): Promise<void> {
   return apiRequest<void>('POST', '/api/auth/sign-out');
+}
+
+/** "Stay signed in": refreshes the server's idle timer and nothing else. */
+export function keepAlive(): Promise<void> {
+  return apiRequest<void>('POST', '/api/auth/keep-alive');
 }
 
 export function getMe(): Promise<Me> {

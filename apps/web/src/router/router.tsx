@@ -9,6 +9,8 @@ export type NavigateOptions = { replace?: boolean };
 
 type RouterValue = {
   path: string;
+  /** The query string, with its leading "?" (or ""), e.g. the token of a password-reset link. */
+  search: string;
   /** True once the person has moved between pages in this tab; used to move focus. */
   hasNavigated: boolean;
   navigate: (to: string, options?: NavigateOptions) => void;
@@ -18,11 +20,13 @@ const RouterContext = createContext<RouterValue | null>(null);
 
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(() => window.location.pathname);
+  const [search, setSearch] = useState(() => window.location.search);
   const [hasNavigated, setHasNavigated] = useState(false);
 
   useEffect(() => {
     const onPopState = () => {
       setPath(window.location.pathname);
+      setSearch(window.location.search);
       setHasNavigated(true);
     };
     window.addEventListener('popstate', onPopState);
@@ -33,11 +37,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     if (options?.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
     setPath(window.location.pathname);
+    setSearch(window.location.search);
     setHasNavigated(true);
     window.scrollTo(0, 0);
   }, []);
 
-  const value = useMemo(() => ({ path, hasNavigated, navigate }), [path, hasNavigated, navigate]);
+  const value = useMemo(() => ({ path, search, hasNavigated, navigate }), [path, search, hasNavigated, navigate]);
   return <RouterContext value={value}>{children}</RouterContext>;
 }
 

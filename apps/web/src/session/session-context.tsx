@@ -5,9 +5,14 @@ import type { Me } from '@ourchart/contracts';
 /** `undefined`: not asked yet; `null`: signed out; otherwise the signed-in user. */
 export type SessionState = Me | null | undefined;
 
+/** Why the app signed someone out by itself, to say so on the sign-in page. */
+export type SignOutNotice = { kind: 'idle'; minutes: number };
+
 type SessionValue = {
   me: SessionState;
   setMe: (me: Me | null) => void;
+  signOutNotice: SignOutNotice | null;
+  setSignOutNotice: (notice: SignOutNotice | null) => void;
 };
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -16,7 +21,8 @@ const SessionContext = createContext<SessionValue | null>(null);
 // so the header can offer "Sign out" and pages do not ask /api/me twice.
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<SessionState>(undefined);
-  const value = useMemo(() => ({ me, setMe }), [me]);
+  const [signOutNotice, setSignOutNotice] = useState<SignOutNotice | null>(null);
+  const value = useMemo(() => ({ me, setMe, signOutNotice, setSignOutNotice }), [me, signOutNotice]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router/router.tsx';
+import { IdleTimeout } from '../session/idle-timeout.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { MainNav } from './main-nav.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
 
-/** Skip link, header and the one `<main>` every page renders into. */
+/** Skip link, header with the signed-in menu, and the one `<main>` every page renders into. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -24,11 +26,30 @@ export function AppShell({ children }: { children: ReactNode }) {
             <LanguageSwitch />
             {me ? <SignOutButton /> : null}
           </div>
+          {me ? <MainNav me={me} /> : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page">
+        {me?.mfaEnrollmentNeeded ? <MfaGateNotice /> : null}
         {children}
       </main>
+      <IdleTimeout />
     </>
+  );
+}
+
+/**
+ * Staff without a second factor can only reach Account security. An alert, because it appears
+ * above the page heading that takes focus, and would otherwise be skipped by screen readers.
+ */
+function MfaGateNotice() {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="notice notice--info">
+      <p>
+        <strong>{t('mfaGate.heading')}</strong>
+      </p>
+      <p>{t('mfaGate.body')}</p>
+    </div>
   );
 }

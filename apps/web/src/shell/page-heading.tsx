@@ -6,12 +6,13 @@ import { useRouter } from '../router/router.tsx';
  * The page's one h1. After an in-app page change it takes focus, so screen reader
  * users hear where they landed and keyboard users start from the top of the page.
  */
-export function PageHeading({ children }: { children: ReactNode }) {
+export function PageHeading({ children, focusOnMount = false }: { children: ReactNode; focusOnMount?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { hasNavigated } = useRouter();
 
   useEffect(() => {
-    if (hasNavigated) ref.current?.focus();
+    // focusOnMount: a new step on the same page (e.g. the second sign-in step) is like a new page.
+    if (hasNavigated || focusOnMount) ref.current?.focus();
     // Only when the heading first appears, not when the language changes its text.
   }, []);
 

@@ -28,22 +28,29 @@ export async function activateAccount(ctx: AppContext, input: ActivateRequest, c
   await assertNotThrottled(ctx.db, keys);
   assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
-  const userId = await ctx.db.transaction(async (tx) => {
-    const token = await findLiveToken(tx, 'activation', normalizeActivationCode(input.code));
-    const patient = token?.patient_id ? await ctx.store.readRow('Patient', token.patient_id) : undefined;
-    const matches = token && patient && !patient.deleted && (patient.resource as Patient).birthDate === input.birthDate;
-    if (!matches) return null;
-    if (await findUserByEmail(tx, input.email)) {
-      throw new AppError('VALIDATION', 'That email is already used by an account. Sign in instead, or use another email.', { errors: [{ path: 'email', message: 'Email already in use' }] });
-    }
-    const existing = await tx.query('SELECT 1 FROM users WHERE patient_id = $1', [token.patient_id]);
-    if (existing.length > 0) return null;
-    await consumeToken(tx, token.id);
-    return upsertUser(tx, {
-      email: input.email, role: 'patient', displayName: formatName((patient.resource as Patient).name) || input.email,
-      patientId: token.patient_id, practitionerId: null, passwordHash, emailVerified: false, locale: patientLocale(patient.resource as Patient),
-    });
-  });
+  // Read the record before the transaction: PGlite has one connection, so the store cannot be
+  // used from inside a transaction callback (it would wait for the transaction forever).
+  const code = normalizeActivationCode(input.code);
+  const peek = await findLiveToken(ctx.db, 'activation', code);
+  const patient = peek?.patient_id ? await ctx.store.readRow('Patient', peek.patient_id) : undefined;
+  const matches = !!patient && !patient.deleted && (patient.resource as Patient).birthDate === input.birthDate;
+  const userId = !matches
+    ? null
+    : await ctx.db.transaction(async (tx) => {
+        const token = await findLiveToken(tx, 'activation', code); // again, locked, so two tries cannot both use it
+        if (!token || token.patient_id !== peek!.patient_id) return null;
+        if (await findUserByEmail(tx, input.email)) {
+          throw new AppError('VALIDATION', 'That email is already used by an account. Sign in instead, or use another email.', { errors: [{ path: 'email', message: 'Email already in use' }] });
+        }
+        const existing = await tx.query('SELECT 1 FROM users WHERE patient_id = $1', [token.patient_id]);
+        if (existing.length > 0) return null;
+        await consumeToken(tx, token.id);
+        const record = patient!.resource as Patient;
+        return upsertUser(tx, {
+          email: input.email, role: 'patient', displayName: formatName(record.name) || input.email,
+          patientId: token.patient_id, practitionerId: null, passwordHash, emailVerified: false, locale: patientLocale(record),
+        });
+      });
   if (!userId) {
     await recordFailure(ctx.db, keys);
     await ctx.audit.record({ actorId: null, actorRole: null, patientId: null, action: 'activate', outcome: 'denied', ip: client.ip, requestId: client.requestId });
@@ -85,22 +92,27 @@ export async function finishSignUp(ctx: AppContext, input: SignUpVerifyRequest, 
   await assertNotThrottled(ctx.db, keys);
   assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
-  const userId = await ctx.db.transaction(async (tx) => {
-    const token = await findLiveToken(tx, 'signup', `${input.email.toLowerCase()}:${input.code}`);
-    if (!token || (await findUserByEmail(tx, input.email))) return null;
-    await consumeToken(tx, token.id);
-    const d = token.data as { givenName: string; familyName: string; birthDate: string; locale: Locale };
-    const matches = await ctx.store.search('Patient', [['given:exact', d.givenName], ['family:exact', d.familyName], ['birthdate', d.birthDate], ['_count', '2']]);
-    const patientId = matches.total === 1 ? matches.resources[0]!.id! : null;
-    const taken = patientId ? (await tx.query('SELECT 1 FROM users WHERE patient_id = $1', [patientId])).length > 0 : false;
-    const linked = patientId && !taken ? patientId : null;
-    const id = await upsertUser(tx, {
-      email: input.email, role: 'patient', displayName: `${d.givenName} ${d.familyName}`, patientId: linked, practitionerId: null,
-      passwordHash, emailVerified: true, locale: d.locale, status: linked ? 'active' : 'pending-verification',
-    });
-    await tx.query('UPDATE users SET signup_details = $2 WHERE id = $1', [id, JSON.stringify({ givenName: d.givenName, familyName: d.familyName, birthDate: d.birthDate })]);
-    return id;
-  });
+  const secret = `${input.email.toLowerCase()}:${input.code}`;
+  const peek = await findLiveToken(ctx.db, 'signup', secret);
+  const d = peek?.data as { givenName: string; familyName: string; birthDate: string; locale: Locale } | undefined;
+  // Identity matching happens before the transaction (the store cannot run inside one on PGlite).
+  const matches = d ? await ctx.store.search('Patient', [['given:exact', d.givenName], ['family:exact', d.familyName], ['birthdate', d.birthDate], ['_count', '2']]) : undefined;
+  const patientId = matches?.total === 1 ? matches.resources[0]!.id! : null;
+  const userId = !d
+    ? null
+    : await ctx.db.transaction(async (tx) => {
+        const token = await findLiveToken(tx, 'signup', secret);
+        if (!token || (await findUserByEmail(tx, input.email))) return null;
+        await consumeToken(tx, token.id);
+        const taken = patientId ? (await tx.query('SELECT 1 FROM users WHERE patient_id = $1', [patientId])).length > 0 : false;
+        const linked = patientId && !taken ? patientId : null;
+        const id = await upsertUser(tx, {
+          email: input.email, role: 'patient', displayName: `${d.givenName} ${d.familyName}`, patientId: linked, practitionerId: null,
+          passwordHash, emailVerified: true, locale: d.locale, status: linked ? 'active' : 'pending-verification',
+        });
+        await tx.query('UPDATE users SET signup_details = $2 WHERE id = $1', [id, JSON.stringify({ givenName: d.givenName, familyName: d.familyName, birthDate: d.birthDate })]);
+        return id;
+      });
   if (!userId) {
     await recordFailure(ctx.db, keys);
     throw new AppError('INVALID_CODE', 'That code did not work or has expired. Check the email we sent, or start again to get a new code.');

@@ -1,64 +1,75 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '@ourchart/contracts';
 import { ApiError } from '../../api/client.ts';
-import { getMe } from '../../api/endpoints.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useRouter } from '../../router/router.tsx';
 import { useSession } from '../../session/session-context.tsx';
+import { homePathFor } from '../../shell/nav-items.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { HealthSummaryView } from './health-summary.tsx';
-import { LoadFailed, Loading } from './status-notices.tsx';
+import { MfaInvitation } from './mfa-invitation.tsx';
 import '../../styles/summary.css';
 
+/** The patient's home. RequireSession (app.tsx) has already made sure someone is signed in. */
 export function HomePage() {
+  const { me } = useSession();
+  return me ? <Home me={me} /> : null;
+}
+
+function Home({ me }: { me: Me }) {
   const { t } = useTranslation('home');
-  const { me, setMe } = useSession();
+  const { setMe } = useSession();
   const { navigate } = useRouter();
+  const introRef = useRef<HTMLParagraphElement>(null);
   useDocumentTitle(t('title'));
 
-  // Ask the server who is signed in unless the sign-in page just told us.
-  const meRequest = useApi(getMe, { enabled: me === undefined });
+  // Care teams start on the patient list; "/" is the patient's own page.
+  const ownHome = homePathFor(me);
+  useEffect(() => {
+    if (ownHome !== '/') navigate(ownHome, { replace: true });
+  }, [ownHome, navigate]);
 
   const handleError = useCallback(
     (error: unknown) => {
-      // The session ended (or never began): forget the user, which sends them to sign in.
-      if (isUnauthorized(error)) setMe(null);
+      // The session ended: forget the user, which sends them to sign in.
+      if (error instanceof ApiError && error.status === 401) setMe(null);
     },
     [setMe],
   );
 
-  useEffect(() => {
-    if (meRequest.status === 'ready') setMe(meRequest.data);
-    if (meRequest.status === 'error') handleError(meRequest.error);
-  }, [meRequest, setMe, handleError]);
-
-  useEffect(() => {
-    if (me === null) navigate('/sign-in', { replace: true });
-  }, [me, navigate]);
-
-  if (!me) {
-    if (me === undefined && meRequest.status === 'error' && !isUnauthorized(meRequest.error)) {
-      return <LoadFailed error={meRequest.error} onRetry={meRequest.reload} />;
-    }
-    return <Loading text={t('loading')} />;
-  }
+  if (ownHome !== '/') return null;
 
   return (
     <>
       <PageHeading>{t('greeting', { name: me.displayName || me.patient?.name })}</PageHeading>
-      {me.patient ? (
+      {me.accountStatus === 'pending-verification' ? (
+        <PendingVerification />
+      ) : me.patient ? (
         <>
-          <p className="page__intro">{t('intro')}</p>
+          {me.mfaEnabled ? null : <MfaInvitation userId={me.id} focusAfter={introRef} />}
+          <p ref={introRef} tabIndex={-1} className="page__intro">
+            {t('intro')}
+          </p>
           <HealthSummaryView onError={handleError} />
         </>
       ) : (
-        <p className="notice">{me.role === 'patient' ? t('noRecord') : t('staff')}</p>
+        <p className="notice">{t('noRecord')}</p>
       )}
     </>
   );
 }
 
-function isUnauthorized(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401;
+/** A self-signup whose details did not match one record: nothing to show until the clinic links it. */
+function PendingVerification() {
+  const { t } = useTranslation('home');
+  return (
+    <section className="notice notice--info" aria-labelledby="pending-heading">
+      <h2 id="pending-heading" className="notice__title">
+        {t('pending.heading')}
+      </h2>
+      <p>{t('pending.body')}</p>
+      <p>{t('pending.next')}</p>
+    </section>
+  );
 }

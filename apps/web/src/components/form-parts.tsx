@@ -1,0 +1,101 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+// One import per component keeps the rest of react-aria-components out of the bundle.
+import { FieldError } from 'react-aria-components/FieldError';
+import { Input } from 'react-aria-components/Input';
+import { Label } from 'react-aria-components/Label';
+import { Text } from 'react-aria-components/Text';
+import { TextField } from 'react-aria-components/TextField';
+import '../styles/forms.css';
+
+// Form pieces for the signed-out identity pages (sign-in second step, activation, sign-up,
+// password reset). Fields show our own messages ("what to do next"), never the browser's.
+
+type TextInputProps = {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** What to do to fix the value; the field is marked invalid while set. */
+  error?: string | null;
+  description?: string;
+  type?: 'text' | 'email';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'email';
+  maxLength?: number;
+  isRequired?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  autoCapitalize?: 'none' | 'characters' | 'words';
+};
+
+export function TextInput({ label, error, description, inputRef, inputMode, autoCapitalize, ...field }: TextInputProps) {
+  return (
+    <TextField {...field} className="field" isInvalid={Boolean(error)} validationBehavior="aria">
+      <Label className="field__label">{label}</Label>
+      {description ? (
+        <Text slot="description" className="field__hint">
+          {description}
+        </Text>
+      ) : null}
+      <Input
+        ref={inputRef}
+        className="field__input"
+        inputMode={inputMode}
+        autoCapitalize={autoCapitalize ?? (field.type === 'email' || inputMode === 'numeric' ? 'none' : undefined)}
+        spellCheck={field.type === 'email' || inputMode === 'numeric' ? false : undefined}
+      />
+      <FieldError className="field__error">{error ?? ''}</FieldError>
+    </TextField>
+  );
+}
+
+/**
+ * Always in the page (an empty live region), so screen readers announce the message the
+ * moment it appears. With several field problems it lists them all, like GOV.UK's error summary.
+ */
+export function FormAlert({ message, problems = [] }: { message?: string | null; problems?: string[] }) {
+  const { t } = useTranslation('common');
+  return (
+    <div role="alert" className="form-alert">
+      {message ? <p className="notice notice--error">{message}</p> : null}
+      {!message && problems.length > 0 ? (
+        <div className="notice notice--error error-summary">
+          <p>{t('formErrors.summary', { count: problems.length })}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Announces progress and success politely, after what the reader is saying now. */
+export function FormStatus({ message }: { message: string | null | undefined }) {
+  return (
+    <div role="status" className="form-alert">
+      {message ? <p className="notice notice--success">{message}</p> : null}
+    </div>
+  );
+}
+
+type SubmitButtonProps = { isPending: boolean; label: string; pendingLabel: string };
+
+/**
+ * aria-disabled rather than disabled: the button keeps focus while we wait. A hidden status
+ * says "…ing" once, because the changed button text alone is not announced.
+ */
+export function SubmitButton({ isPending, label, pendingLabel }: SubmitButtonProps) {
+  return (
+    <>
+      <button type="submit" className="button button--primary form__submit" aria-disabled={isPending || undefined}>
+        {isPending ? pendingLabel : label}
+      </button>
+      <span role="status" className="visually-hidden">
+        {isPending ? pendingLabel : ''}
+      </span>
+    </>
+  );
+}
