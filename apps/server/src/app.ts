@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerErrorHandling, sendProblem } from './platform/http/problem.ts';
+import { limitNotFound } from './platform/http/not-found-limit.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerEnrollmentRoutes } from './features/auth/enrollment.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);
+  limitNotFound(app);
   registerRequestAuth(app, ctx);
 
   registerHealthRoutes(app, ctx);

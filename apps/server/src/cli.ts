@@ -2,6 +2,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig, ConfigError } from './config.ts';
 import { createContext } from './context.ts';
 import { verifyAuditTrail } from './features/audit/audit-verify.ts';
+import { rotateKeys } from './platform/crypto/rotate.ts';
 import { importFiles } from './features/import/importer.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 
@@ -9,12 +10,13 @@ const USAGE = `Usage:
   npm run import -- <file-or-folder> [...]   Import FHIR R4 bundles (.json) and NDJSON (.ndjson)
   npm run seed                               Seed the demo clinic if the database is empty
   npm run audit:verify                       Check the audit trail's hash chain; exit code 1 if it was altered
+  npm run keys:rotate                        Re-encrypt sensitive data with the active key (ENCRYPTION_KEY_ID)
 
 The database is the one the server uses: DATABASE_URL, else PGlite under DATA_DIR (default ./data).`;
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
-  if (command !== 'import' && command !== 'seed' && command !== 'audit-verify') {
+  if (command !== 'import' && command !== 'seed' && command !== 'audit-verify' && command !== 'rotate-keys') {
     console.error(USAGE);
     return 2;
   }
@@ -25,6 +27,12 @@ async function main(argv: string[]) {
   const config = loadConfig();
   const ctx = await createContext(config);
   try {
+    if (command === 'rotate-keys') {
+      const report = await rotateKeys(ctx.db, ctx.keyring);
+      for (const r of report) console.log(`${r.column}: ${r.reencrypted} value(s) re-encrypted with key "${ctx.keyring.activeKeyId}"`);
+      console.log('Done. Keys no longer used by any value can now be removed from ENCRYPTION_KEYS.');
+      return 0;
+    }
     if (command === 'audit-verify') {
       const { exitCode, message } = await verifyAuditTrail(ctx.audit);
       (exitCode === 0 ? console.log : console.error)(message);

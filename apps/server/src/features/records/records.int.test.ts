@@ -71,3 +71,18 @@ describe.each(testDrivers)('health endpoints on $name', (driver) => {
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 });
+
+describe('probing for ids', () => {
+  it('rate-limits repeated 404s from one address', async () => {
+    const h = await createTestApp(testDrivers[0]!);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 32; i++) statuses.push((await h.app.inject({ url: `/api/nope-${i}`, remoteAddress: '10.99.0.1' })).statusCode);
+      expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await h.app.inject({ url: '/api/nope', remoteAddress: '10.99.0.2' })).statusCode).toBe(404); // others unaffected
+    } finally {
+      await h.close();
+    }
+  });
+});

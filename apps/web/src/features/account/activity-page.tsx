@@ -50,7 +50,7 @@ function useActivityWords() {
 export function ActivityPage() {
   const { t } = useTranslation('account');
   const { navigate } = useRouter();
-  const { me, failure, reload, onApiError } = useSignedIn();
+  const { me, onApiError } = useSignedIn();
   const [patientId, setPatientId] = useState<string | null | undefined>(undefined);
   const [activity, setActivity] = useState<Loaded>({ status: 'loading' });
   const words = useActivityWords();
@@ -78,7 +78,7 @@ export function ActivityPage() {
   useEffect(load, [load]);
 
   if (!me) {
-    return failure ? <LoadFailed error={failure} onRetry={reload} /> : <Loading text={t('activity.loading')} />;
+    return <Loading text={t('activity.loading')} />;
   }
 
   const patient = me.patients.find((candidate) => candidate.id === patientId);

@@ -8,10 +8,13 @@ import { Label } from 'react-aria-components/Label';
 import { Text } from 'react-aria-components/Text';
 import { TextField } from 'react-aria-components/TextField';
 import { errorMessage } from '../../api/error-message.ts';
+// FormAlert and FormStatus are the shared ones, so every form in the app announces the same way.
+export { FormAlert, FormStatus } from '../../components/form-parts.tsx';
 import '../../styles/forms.css';
 import './account.css';
 
-// Small form pieces shared by the account, staff and admin pages.
+// Form pieces for the signed-in account, staff and admin pages. components/form-parts.tsx has
+// the signed-out pages' TextInput; this one also takes password, search and date fields.
 
 type TextInputProps = {
   label: string;
@@ -54,24 +57,6 @@ export function TextInput({ label, error, description, inputRef, className, inpu
       />
       <FieldError className="field__error">{error ?? ''}</FieldError>
     </TextField>
-  );
-}
-
-/** Always in the page, so screen readers announce a message the moment it appears. */
-export function FormAlert({ message }: { message: string | null | undefined }) {
-  return (
-    <div role="alert" className="form-alert">
-      {message ? <p className="notice notice--error">{message}</p> : null}
-    </div>
-  );
-}
-
-/** Announces success politely (after what the reader is saying now). */
-export function FormStatus({ message }: { message: string | null | undefined }) {
-  return (
-    <div role="status" className="form-alert">
-      {message ? <p className="notice notice--success">{message}</p> : null}
-    </div>
   );
 }
 

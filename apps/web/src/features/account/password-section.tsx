@@ -1,19 +1,25 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/password-field.tsx';
+import { newPasswordProblem } from '../../components/password-strength.ts';
+import type { PasswordProblemKey } from '../../components/password-strength.ts';
+import type { PasswordCheckFor } from '../../components/use-password-check.ts';
 import { changePassword } from './account-api.ts';
 import { FormAlert, FormStatus, SubmitButton, TextInput, useSubmit } from './fields.tsx';
 import { Section } from './section.tsx';
 
-type Problem = 'currentRequired' | 'newTooShort' | null;
+type Problem = { field: 'current' } | { field: 'new'; key: PasswordProblemKey } | null;
 
 /** Change the password; the server signs out every other device. */
-export function PasswordSection({ onApiError }: { onApiError: (error: unknown) => void }) {
+export function PasswordSection({ email, onApiError }: { email: string; onApiError: (error: unknown) => void }) {
   const { t } = useTranslation('account');
+  const { t: tCommon } = useTranslation('common');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [problem, setProblem] = useState<Problem>(null);
   const [done, setDone] = useState(false);
+  const check = useRef<PasswordCheckFor | null>(null);
   const { isPending, failureText, run } = useSubmit(onApiError);
   const currentRef = useRef<HTMLInputElement>(null);
   const nextRef = useRef<HTMLInputElement>(null);
@@ -22,10 +28,11 @@ export function PasswordSection({ onApiError }: { onApiError: (error: unknown) =
     event.preventDefault();
     if (isPending) return;
     setDone(false);
-    const found: Problem = !current ? 'currentRequired' : next.length < 12 ? 'newTooShort' : null;
+    const newKey = newPasswordProblem(next, check.current);
+    const found: Problem = !current ? { field: 'current' } : newKey ? { field: 'new', key: newKey } : null;
     setProblem(found);
     if (found) {
-      (found === 'currentRequired' ? currentRef : nextRef).current?.focus();
+      (found.field === 'current' ? currentRef : nextRef).current?.focus();
       return;
     }
     const result = await run(() => changePassword(current, next));
@@ -36,8 +43,8 @@ export function PasswordSection({ onApiError }: { onApiError: (error: unknown) =
     }
   }
 
-  const currentError = problem === 'currentRequired' ? t('password.errors.currentRequired') : null;
-  const nextError = problem === 'newTooShort' ? t('password.errors.newTooShort') : null;
+  const currentError = problem?.field === 'current' ? t('password.errors.currentRequired') : null;
+  const nextError = problem?.field === 'new' ? tCommon(problem.key) : null;
   return (
     <Section title={t('password.title')}>
       <FormStatus message={done ? t('password.changed') : null} />
@@ -55,17 +62,16 @@ export function PasswordSection({ onApiError }: { onApiError: (error: unknown) =
           error={currentError}
           inputRef={currentRef}
         />
-        <TextInput
+        <PasswordField
           label={t('password.new')}
-          description={t('password.newHint')}
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          isRequired
           value={next}
           onChange={setNext}
+          email={email}
           error={nextError}
           inputRef={nextRef}
+          onCheck={(latest) => {
+            check.current = latest;
+          }}
         />
         <div className="actions">
           <SubmitButton isPending={isPending} label={t('password.submit')} pendingLabel={t('working')} />

@@ -23,7 +23,7 @@ type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { st
 export function SecurityPage() {
   const { t } = useTranslation('account');
   const { setMe } = useSession();
-  const { me, failure, reload, onApiError } = useSignedIn();
+  const { me, onApiError } = useSignedIn();
   const [security, setSecurity] = useState<Loaded>({ status: 'loading' });
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   useDocumentTitle(t('security.title'));
@@ -51,7 +51,7 @@ export function SecurityPage() {
   }, [userId, refresh]);
 
   if (!me) {
-    return failure ? <LoadFailed error={failure} onRetry={reload} /> : <Loading text={t('security.loading')} />;
+    return <Loading text={t('security.loading')} />;
   }
 
   const heading = <PageHeading>{t('security.heading')}</PageHeading>;
@@ -109,7 +109,7 @@ export function SecurityPage() {
           onRecoveryCodes={setNewCodes}
           onApiError={onApiError}
         />
-        <PasswordSection onApiError={onApiError} />
+        <PasswordSection email={data.email} onApiError={onApiError} />
         <EmailSection
           email={data.email}
           onApiError={onApiError}

@@ -21,7 +21,7 @@ type Report = { rows: AuditRow[]; truncated: boolean; query: string };
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
   const locale = i18n.resolvedLanguage ?? 'en';
-  const { me, failure, reload, onApiError } = useSignedIn();
+  const { me, onApiError } = useSignedIn();
   const [filters, setFilters] = useState<AuditFilters>(() => defaultFilters());
   const [problem, setProblem] = useState<FilterProblem>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -52,7 +52,7 @@ export function AuditPage() {
     if (!isPending) void show(filters);
   }
 
-  if (!me) return failure ? <LoadFailed error={failure} onRetry={reload} /> : <Loading text={t('loading')} />;
+  if (!me) return <Loading text={t('loading')} />;
   if (!isAdmin) {
     return (
       <>

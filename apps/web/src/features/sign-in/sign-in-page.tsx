@@ -125,7 +125,7 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => void }
           className="field"
           name="email"
           type="email"
-          autoComplete="username webauthn"
+          autoComplete="username"
           isRequired
           value={email}
           onChange={setEmail}

@@ -14,7 +14,7 @@ import { MfaNeeded, PatientView } from './patient-view.tsx';
 /** /staff: find a patient, read their summary (emergency access outside the care team), link sign-ups. */
 export function StaffPage() {
   const { t } = useTranslation('staff');
-  const { me, failure, reload, onApiError } = useSignedIn();
+  const { me, onApiError } = useSignedIn();
   const [open, setOpen] = useState<StaffPatient | null>(null);
   const [mfaRefused, setMfaRefused] = useState(false);
   useDocumentTitle(t('title'));
@@ -28,7 +28,7 @@ export function StaffPage() {
     [onApiError],
   );
 
-  if (!me) return failure ? <LoadFailed error={failure} onRetry={reload} /> : <Loading text={t('loading')} />;
+  if (!me) return <Loading text={t('loading')} />;
 
   if (me.role === 'patient') {
     return (
