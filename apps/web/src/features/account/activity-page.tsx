@@ -81,6 +81,15 @@ export function ActivityPage() {
     return <Loading text={t('activity.loading')} />;
   }
 
+  if (me.patients.length === 0) {
+    return (
+      <>
+        <PageHeading>{t('activity.heading')}</PageHeading>
+        <p className="notice">{t('activity.noRecord')}</p>
+      </>
+    );
+  }
+
   const patient = me.patients.find((candidate) => candidate.id === patientId);
   const whose = !patient || patient.relationship === 'self' ? t('activity.yourRecord') : t('activity.theirRecord', { name: patient.name });
 
