@@ -15,7 +15,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: ['en', 'es'],
-  ns: Object.keys(resources.en),
+  ns: ['common'],
   defaultNS,
   // Resources are in memory, so init synchronously and render translated text on the first paint.
   initAsync: false,

@@ -10,6 +10,7 @@ import { getActivity } from './account-api.ts';
 import { outcomeKey, roleKey, wordAction } from './activity-words.ts';
 import { formatDateTime, isoOrUndefined } from './format.ts';
 import { useSignedIn } from './use-signed-in.ts';
+import '../../styles/forms.css';
 import './account.css';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; entries: ActivityEntry[] };

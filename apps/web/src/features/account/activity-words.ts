@@ -3,7 +3,7 @@ import type { ActivityEntry } from '@ourchart/contracts';
 /** FHIR types the portal shows, each with a plain name in the translations (activity.things). */
 export const knownThings = [
   'Patient', 'Condition', 'MedicationRequest', 'AllergyIntolerance', 'Immunization',
-  'Observation', 'DiagnosticReport', 'Encounter', 'DocumentReference',
+  'Observation', 'DiagnosticReport', 'Encounter', 'DocumentReference', 'AuditEvent',
 ] as const;
 export type Thing = (typeof knownThings)[number] | 'record';
 
@@ -16,7 +16,7 @@ export const plainActions = [
 export const thingActions = ['read', 'search', 'download', 'share'] as const;
 
 export const knownRoles = [
-  'patient', 'proxy', 'parent', 'guardian', 'caregiver', 'clinician', 'nurse', 'staff', 'admin', 'system',
+  'patient', 'proxy', 'parent', 'guardian', 'caregiver', 'clinician', 'nurse', 'staff', 'admin', 'system', 'unknown',
 ] as const;
 export const knownOutcomes = ['success', 'denied', 'not-found', 'failure'] as const;
 

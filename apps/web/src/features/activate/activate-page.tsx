@@ -8,6 +8,7 @@ import { emptyDate, toIsoDate } from '../../components/date-of-birth.ts';
 import { FormAlert, SubmitButton, TextInput } from '../../components/form-parts.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { newPasswordProblem } from '../../components/password-strength.ts';
+import { useFormProblems } from '../../components/use-form-problems.ts';
 import { useRequest } from '../../components/use-request.ts';
 import type { PasswordCheckFor } from '../../components/use-password-check.ts';
 import { codeProblem, emailProblem } from '../../components/validate.ts';
@@ -15,7 +16,6 @@ import { Link, useRouter } from '../../router/router.tsx';
 import { useSignedInResult } from '../../session/use-signed-in-result.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { focusFirst } from '../../components/focus-first.ts';
 
 /** A patient turns the activation code from their clinic into an account, and is signed in. */
 export function ActivatePage() {
@@ -29,7 +29,6 @@ export function ActivatePage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [check, setCheck] = useState<PasswordCheckFor | null>(null);
-  const [isSubmitted, setSubmitted] = useState(false);
   const request = useRequest();
   const refs = { code: useRef<HTMLInputElement>(null), birthDate: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   useDocumentTitle(t('activate.title'));
@@ -42,26 +41,23 @@ export function ActivatePage() {
     email: emailProblem(email) ? tCommon(emailProblem(email)!) : null,
     password: newPasswordProblem(password, check) ? tCommon(newPasswordProblem(password, check)!) : null,
   };
-  // Messages show after the first try, then follow the values as they are fixed.
-  const shown = isSubmitted ? problems : { code: null, birthDate: null, email: null, password: null };
+  const { shown, summary, check: checkForm } = useFormProblems(problems, refs);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitted(true);
     request.clearFailure();
-    if (focusFirst(problems, refs) || !('value' in date)) return;
+    if (!checkForm() || !('value' in date)) return;
     const result = await request.run(() =>
       activateAccount({ code: code.trim(), birthDate: date.value, email: email.trim(), password }),
     );
     if (result) finish(result);
   }
 
-  const listed = Object.values(shown).filter((problem): problem is string => Boolean(problem));
   return (
     <div className="auth-page">
       <PageHeading>{t('activate.heading')}</PageHeading>
       <p className="auth-page__intro">{t('activate.intro')}</p>
-      <FormAlert message={request.failure ? errorMessage(request.failure, tCommon) : null} problems={listed} />
+      <FormAlert message={request.failure ? errorMessage(request.failure, tCommon) : null} problems={summary} />
 
       <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
         <TextInput

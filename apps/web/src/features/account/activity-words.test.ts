@@ -1,0 +1,57 @@
+import { createInstance } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../../i18n/en/account.json';
+import es from '../../i18n/es/account.json';
+import { knownThings, outcomeKey, plainActions, roleKey, thingActions, wordAction } from './activity-words.ts';
+
+describe('wordAction', () => {
+  it('words reading a FHIR type as looking at that kind of thing', () => {
+    expect(wordAction({ action: 'read', what: 'Observation' })).toEqual({ kind: 'thing', action: 'read', thing: 'Observation' });
+    expect(wordAction({ action: 'search', what: 'MedicationRequest' })).toEqual({ kind: 'thing', action: 'search', thing: 'MedicationRequest' });
+  });
+  it('falls back to "the record" for types without words', () => {
+    expect(wordAction({ action: 'read', what: 'Basic' })).toEqual({ kind: 'thing', action: 'read', thing: 'record' });
+    expect(wordAction({ action: 'read', what: null })).toEqual({ kind: 'thing', action: 'read', thing: 'record' });
+  });
+  it('words sign-in and break-the-glass on their own, whatever was touched', () => {
+    expect(wordAction({ action: 'sign-in', what: null })).toEqual({ kind: 'plain', action: 'sign-in' });
+    expect(wordAction({ action: 'break-glass', what: 'Patient' })).toEqual({ kind: 'plain', action: 'break-glass' });
+  });
+  it('keeps actions it does not know, rather than hiding them', () => {
+    expect(wordAction({ action: 'export-everything', what: null })).toEqual({ kind: 'other', action: 'export-everything' });
+  });
+});
+
+describe('roles and outcomes', () => {
+  it('knows the portal roles and leaves others as sent', () => {
+    expect(roleKey('clinician')).toBe('clinician');
+    expect(roleKey('proxy')).toBe('proxy');
+    expect(roleKey('wizard')).toBeNull();
+    expect(outcomeKey('denied')).toBe('denied');
+    expect(outcomeKey('maybe')).toBeNull();
+  });
+});
+
+describe('the words themselves', () => {
+  const i18n = createInstance();
+  void i18n.init({ resources: { en: { account: en }, es: { account: es } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+  const t = (lng: string, key: string, options = {}) => i18n.getFixedT(lng, 'account')(key, options);
+
+  it('reads as plain English and Spanish', () => {
+    expect(t('en', 'activity.actionsOn.read', { thing: t('en', 'activity.things.Observation') })).toBe('Looked at test results');
+    expect(t('es', 'activity.actionsOn.read', { thing: t('es', 'activity.things.Observation') })).toBe('Vio los resultados de pruebas');
+    expect(t('en', 'activity.actions.break-glass')).toBe('Opened your record in an emergency');
+  });
+
+  it('has words in both languages for every action, thing, role and outcome the code can pick', () => {
+    const keys = [
+      ...plainActions.map((a) => `activity.actions.${a}`),
+      ...thingActions.map((a) => `activity.actionsOn.${a}`),
+      ...[...knownThings, 'record'].map((thing) => `activity.things.${thing}`),
+    ];
+    for (const lng of ['en', 'es']) {
+      for (const key of keys) expect(i18n.exists(key, { lng, ns: 'account' }), `${lng}: ${key}`).toBe(true);
+    }
+    expect(roleKey('system')).toBe('system');
+  });
+});

@@ -1,0 +1,42 @@
+import type { Locale } from '@ourchart/contracts';
+import { i18n } from './index.ts';
+import type { Namespace } from './resources.ts';
+
+type Bundle = { default: Record<string, unknown> };
+type LazyNamespace = Exclude<Namespace, 'common'>;
+
+// One loader per namespace, both languages at once, so switching language never waits.
+const loaders: Record<LazyNamespace, () => Promise<[Bundle, Bundle]>> = {
+  signIn: () => Promise.all([import('./en/sign-in.json'), import('./es/sign-in.json')]),
+  home: () => Promise.all([import('./en/home.json'), import('./es/home.json')]),
+  auth: () => Promise.all([import('./en/auth.json'), import('./es/auth.json')]),
+  account: () => Promise.all([import('./en/account.json'), import('./es/account.json')]),
+  staff: () => Promise.all([import('./en/staff.json'), import('./es/staff.json')]),
+  admin: () => Promise.all([import('./en/admin.json'), import('./es/admin.json')]),
+};
+
+/** JSON module keys, for scripts/page-weights.ts to count each page's words. */
+export const namespaceFiles: Record<LazyNamespace, string> = {
+  signIn: 'sign-in',
+  home: 'home',
+  auth: 'auth',
+  account: 'account',
+  staff: 'staff',
+  admin: 'admin',
+};
+
+/** Adds the namespaces' words in every language, once; resolves when they can be used. */
+export async function loadNamespaces(namespaces: readonly LazyNamespace[]): Promise<void> {
+  await Promise.all(
+    namespaces.map(async (namespace) => {
+      if (i18n.hasResourceBundle('en', namespace)) return;
+      const [en, es] = await loaders[namespace]();
+      const bundles: Record<Locale, Bundle> = { en, es };
+      for (const language of Object.keys(bundles) as Locale[]) {
+        i18n.addResourceBundle(language, namespace, bundles[language].default, true, true);
+      }
+    }),
+  );
+}
+
+export type { LazyNamespace };
