@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@ourchart/contracts';
+import { loadNamespaces } from './i18n/load-namespaces.ts';
+import type { LazyNamespace } from './i18n/load-namespaces.ts';
 import { RouterProvider, useRouter } from './router/router.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { SessionProvider } from './session/session-context.tsx';
@@ -9,20 +11,33 @@ import { AppShell } from './shell/app-shell.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
 import { PageErrorBoundary } from './shell/page-error-boundary.tsx';
 
-// Each page is its own chunk: the signed-out pages carry react-aria's form code, and a
-// page's code is downloaded only when someone opens it (scripts/page-weights.ts measures them).
-const page = (load: () => Promise<ComponentType>) => lazy(() => load().then((component) => ({ default: component })));
+// Each page is its own chunk, loaded with the words it uses (its i18n namespaces) only when
+// someone opens it: the signed-out pages carry react-aria's form code and the signed-in pages
+// never download it. scripts/page-weights.ts measures what each page costs.
+function page(load: () => Promise<ComponentType>, namespaces: readonly LazyNamespace[]) {
+  return lazy(async () => {
+    const [component] = await Promise.all([load(), loadNamespaces(namespaces)]);
+    return { default: component };
+  });
+}
 
-const SignInPage = page(() => import('./features/sign-in/sign-in-page.tsx').then((m) => m.SignInPage));
-const ActivatePage = page(() => import('./features/activate/activate-page.tsx').then((m) => m.ActivatePage));
-const SignUpPage = page(() => import('./features/sign-up/sign-up-page.tsx').then((m) => m.SignUpPage));
-const ForgotPasswordPage = page(() => import('./features/password-reset/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage));
-const ResetPasswordPage = page(() => import('./features/password-reset/reset-password-page.tsx').then((m) => m.ResetPasswordPage));
-const HomePage = page(() => import('./features/home/home-page.tsx').then((m) => m.HomePage));
-const SecurityPage = page(() => import('./features/account/security-page.tsx').then((m) => m.SecurityPage));
-const ActivityPage = page(() => import('./features/account/activity-page.tsx').then((m) => m.ActivityPage));
-const StaffPage = page(() => import('./features/staff/staff-page.tsx').then((m) => m.StaffPage));
-const AuditPage = page(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage));
+const SignInPage = page(() => import('./features/sign-in/sign-in-page.tsx').then((m) => m.SignInPage), ['signIn']);
+const ActivatePage = page(() => import('./features/activate/activate-page.tsx').then((m) => m.ActivatePage), ['auth']);
+const SignUpPage = page(() => import('./features/sign-up/sign-up-page.tsx').then((m) => m.SignUpPage), ['auth']);
+const ForgotPasswordPage = page(
+  () => import('./features/password-reset/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage),
+  ['auth'],
+);
+const ResetPasswordPage = page(
+  () => import('./features/password-reset/reset-password-page.tsx').then((m) => m.ResetPasswordPage),
+  ['auth'],
+);
+const HomePage = page(() => import('./features/home/home-page.tsx').then((m) => m.HomePage), ['home']);
+const SecurityPage = page(() => import('./features/account/security-page.tsx').then((m) => m.SecurityPage), ['account']);
+const ActivityPage = page(() => import('./features/account/activity-page.tsx').then((m) => m.ActivityPage), ['account']);
+// The staff and admin pages share the account pages' pieces, so they get those words too.
+const StaffPage = page(() => import('./features/staff/staff-page.tsx').then((m) => m.StaffPage), ['staff', 'account']);
+const AuditPage = page(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), ['admin', 'account']);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;

@@ -15,16 +15,6 @@ const loaders: Record<LazyNamespace, () => Promise<[Bundle, Bundle]>> = {
   admin: () => Promise.all([import('./en/admin.json'), import('./es/admin.json')]),
 };
 
-/** JSON module keys, for scripts/page-weights.ts to count each page's words. */
-export const namespaceFiles: Record<LazyNamespace, string> = {
-  signIn: 'sign-in',
-  home: 'home',
-  auth: 'auth',
-  account: 'account',
-  staff: 'staff',
-  admin: 'admin',
-};
-
 /** Adds the namespaces' words in every language, once; resolves when they can be used. */
 export async function loadNamespaces(namespaces: readonly LazyNamespace[]): Promise<void> {
   await Promise.all(
