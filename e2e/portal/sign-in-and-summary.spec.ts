@@ -27,7 +27,7 @@ describe('the demo patient signs in and sees the health summary', () => {
 
     await page.getByLabel('Email').fill('patient@ourchart.example');
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await page.getByRole('heading', { level: 1, name: /Hello, Ana/ }).waitFor();
     for (const name of ['Conditions', 'Medications', 'Allergies', 'Immunizations']) {
@@ -66,7 +66,7 @@ describe('the demo patient signs in and sees the health summary', () => {
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel('Email').fill('patient@ourchart.example');
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: /email and password/i });
     await alert.waitFor();
     expect(await page.getByLabel('Email').inputValue()).toBe('patient@ourchart.example');

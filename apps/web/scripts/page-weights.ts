@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 /** What a page downloads, as recorded in Vite's build manifest. */
 export type PageWeight = {
-  page: PageName;
+  page: string;
   /** Sum of gzip sizes of every JS chunk the page requests, in KiB (1024 bytes). */
   jsGzipKiB: number;
   cssGzipKiB: number;
@@ -14,12 +14,37 @@ export type PageWeight = {
 
 export type PageName = 'sign-in' | 'home';
 
-/** The lazily loaded module of each page, as app.tsx imports it. */
-export const pageModules: Record<PageName, string> = {
-  'sign-in': 'src/features/sign-in/sign-in-page.tsx',
-  home: 'src/features/home/home-page.tsx',
+/**
+ * What a page loads besides the entry: its lazy module (as app.tsx imports it), the words of its
+ * i18n namespaces (src/i18n/load-namespaces.ts, both languages), and for a later step of a page,
+ * the chunks that step adds.
+ */
+export type PageModules = { module: string; words?: string[]; more?: string[] };
+
+const words = (file: string) => [`src/i18n/en/${file}.json`, `src/i18n/es/${file}.json`];
+const signIn: PageModules = { module: 'src/features/sign-in/sign-in-page.tsx', words: words('sign-in') };
+
+/** The pages bench/web audits with Lighthouse. */
+export const pageModules: Record<PageName, PageModules> = {
+  'sign-in': signIn,
+  home: { module: 'src/features/home/home-page.tsx', words: words('home') },
 };
 
+/** Every page and step worth watching, for `npm run weights`. */
+export const allPageModules: Record<string, PageModules> = {
+  ...pageModules,
+  'sign-in, second step': { ...signIn, more: ['src/features/sign-in/second-step.tsx'] },
+  'sign-in, with passkey': { ...signIn, more: ['../../node_modules/@simplewebauthn/browser/esm/index.js'] },
+  activate: { module: 'src/features/activate/activate-page.tsx', words: words('auth') },
+  'sign-up': { module: 'src/features/sign-up/sign-up-page.tsx', words: words('auth') },
+  'forgot-password': { module: 'src/features/password-reset/forgot-password-page.tsx', words: words('auth') },
+  'reset-password': { module: 'src/features/password-reset/reset-password-page.tsx', words: words('auth') },
+  'account security': { module: 'src/features/account/security-page.tsx' },
+  'account activity': { module: 'src/features/account/activity-page.tsx' },
+  staff: { module: 'src/features/staff/staff-page.tsx' },
+  'audit report': { module: 'src/features/admin/audit-page.tsx' },
+  'idle dialog (signed in)': { module: 'src/features/home/home-page.tsx', words: words('home'), more: ['src/session/idle-dialog.tsx'] },
+};
 type ManifestChunk = {
   file: string;
   src?: string;
@@ -47,26 +72,27 @@ function gzipKiB(distDir: string, files: Iterable<string>): number {
 
 /**
  * Measures the gzip JavaScript and CSS each page loads on a cold visit: the entry
- * chunk, its static imports, and the page's lazy chunk with its own static imports.
+ * chunk, its static imports, and the page's lazy chunk and words with their own static imports.
  * Needs a build made with `build.manifest: true` (dist/.vite/manifest.json).
  */
-export function pageWeights(distDir: string): PageWeight[] {
+export function pageWeights<P extends string = PageName>(distDir: string, pages: Record<P, PageModules> = pageModules as Record<P, PageModules>): (PageWeight & { page: P })[] {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entryKey) throw new Error('The Vite manifest has no entry chunk');
 
-  return (Object.keys(pageModules) as PageName[]).map((page) => {
+  return (Object.keys(pages) as P[]).map((page) => {
     const js = new Set<string>();
     const css = new Set<string>();
     collect(manifest, entryKey, js, css);
-    collect(manifest, pageModules[page], js, css);
+    const { module, words = [], more = [] } = pages[page];
+    for (const key of [module, ...words, ...more]) collect(manifest, key, js, css);
     return { page, jsGzipKiB: gzipKiB(distDir, js), cssGzipKiB: gzipKiB(distDir, css), files: [...js, ...css] };
   });
 }
 
 if (import.meta.main) {
   const distDir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'dist'));
-  for (const weight of pageWeights(distDir)) {
+  for (const weight of pageWeights(distDir, allPageModules)) {
     console.log(`${weight.page}: ${weight.jsGzipKiB} KiB JS, ${weight.cssGzipKiB} KiB CSS (gzip)`);
     for (const file of weight.files) console.log(`  ${file}`);
   }

@@ -33,11 +33,11 @@ const ResetPasswordPage = page(
   ['auth'],
 );
 const HomePage = page(() => import('./features/home/home-page.tsx').then((m) => m.HomePage), ['home']);
-const SecurityPage = page(() => import('./features/account/security-page.tsx').then((m) => m.SecurityPage), ['account']);
-const ActivityPage = page(() => import('./features/account/activity-page.tsx').then((m) => m.ActivityPage), ['account']);
-// The staff and admin pages share the account pages' pieces, so they get those words too.
-const StaffPage = page(() => import('./features/staff/staff-page.tsx').then((m) => m.StaffPage), ['staff', 'account']);
-const AuditPage = page(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), ['admin', 'account']);
+// These pages add their own namespaces (features/<area>/words.ts) as their modules load.
+const SecurityPage = page(() => import('./features/account/security-page.tsx').then((m) => m.SecurityPage), []);
+const ActivityPage = page(() => import('./features/account/activity-page.tsx').then((m) => m.ActivityPage), []);
+const StaffPage = page(() => import('./features/staff/staff-page.tsx').then((m) => m.StaffPage), []);
+const AuditPage = page(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), []);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;

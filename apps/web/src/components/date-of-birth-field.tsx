@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toLocale } from '../i18n/language.ts';
 import type { DateParts } from './date-of-birth.ts';
+import './forms-words.ts';
 import '../styles/forms.css';
 
 type DateOfBirthFieldProps = {
@@ -22,7 +23,7 @@ type Part = keyof DateParts;
  * language: month, day, year in English (US); day, month, year in Spanish.
  */
 export function DateOfBirthField({ value, onChange, error, firstInputRef }: DateOfBirthFieldProps) {
-  const { t, i18n } = useTranslation('common');
+  const { t, i18n } = useTranslation('forms');
   const id = useId();
   const order: Part[] = toLocale(i18n.resolvedLanguage) === 'es' ? ['day', 'month', 'year'] : ['month', 'day', 'year'];
   const hintId = `${id}-hint`;

@@ -1,6 +1,7 @@
 /** The three boxes of a date of birth, as typed. */
 export type DateParts = { day: string; month: string; year: string };
 
+/** Translation keys in the `forms` namespace (forms-words.ts). */
 export type DateOfBirthErrorKey =
   | 'dateOfBirth.required'
   | 'dateOfBirth.invalid'

@@ -6,6 +6,7 @@ import { Input } from 'react-aria-components/Input';
 import { Label } from 'react-aria-components/Label';
 import { Text } from 'react-aria-components/Text';
 import { TextField } from 'react-aria-components/TextField';
+import './forms-words.ts';
 import '../styles/forms.css';
 
 // Form pieces for the signed-out identity pages (sign-in second step, activation, sign-up,
@@ -54,7 +55,7 @@ export function TextInput({ label, error, description, inputRef, inputMode, auto
  * moment it appears. With several field problems it lists them all, like GOV.UK's error summary.
  */
 export function FormAlert({ message, problems = [] }: { message?: string | null; problems?: string[] }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation('forms');
   return (
     <div role="alert" className="form-alert">
       {message ? <p className="notice notice--error">{message}</p> : null}

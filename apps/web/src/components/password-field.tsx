@@ -73,7 +73,9 @@ export function PasswordField({ label, value, onChange, email, name = 'new-passw
             aria-pressed={isShown}
             onClick={() => setShown((shown) => !shown)}
           >
-            {t('password.show')}
+            {/* Short on screen so the field keeps its width at 360 px; the full name for screen readers. */}
+            {t('password.showShort')}
+            <span className="visually-hidden"> {t('password.showWhat')}</span>
           </button>
         </div>
         <FieldError className="field__error">{error ?? ''}</FieldError>

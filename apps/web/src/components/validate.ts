@@ -1,4 +1,4 @@
-/** Translation keys (namespace `common`) for field problems shared by the identity forms. */
+/** Translation keys (namespace `forms`, see forms-words.ts) for field problems shared by the identity forms. */
 export type FieldErrorKey = 'fieldErrors.emailRequired' | 'fieldErrors.emailInvalid' | 'fieldErrors.codeRequired' | 'fieldErrors.sixDigits';
 
 // Deliberately loose: catches typos like a missing "@" or domain, and leaves the rest to the server.

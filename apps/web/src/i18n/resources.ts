@@ -6,15 +6,17 @@ import type enAuth from './en/auth.json';
 import type enAccount from './en/account.json';
 import type enStaff from './en/staff.json';
 import type enAdmin from './en/admin.json';
+import type enForms from './en/forms.json';
 
 /**
- * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace is
- * loaded with the page that uses it (load-namespaces.ts; app.tsx lists each route's namespaces),
- * so each page carries its own words and no one else's: the sign-in page's 120 KiB budget
- * cannot hold every page's copy in two languages.
+ * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
+ * travels with the pages that use it, so the sign-in page's 120 KiB budget does not carry every
+ * page's copy in two languages: signIn, home and auth through load-namespaces.ts (app.tsx lists
+ * each route's), account, staff and admin through their feature's words.ts, and forms (shared
+ * field messages) through components/forms-words.ts.
  *
- * To add a namespace: put en/<file>.json and es/<file>.json in place, add its type below and its
- * loader in load-namespaces.ts, and list it on its routes in app.tsx.
+ * To add a namespace: put en/<file>.json and es/<file>.json in place, add its type below, and
+ * load it with its pages in one of those two ways.
  */
 export const resources = {
   en: { common: enCommon },
@@ -30,6 +32,7 @@ export type AppResources = {
   account: typeof enAccount;
   staff: typeof enStaff;
   admin: typeof enAdmin;
+  forms: typeof enForms;
 };
 
 export type Namespace = keyof AppResources;

@@ -21,7 +21,8 @@ export async function activityRows(db: Queryable, patientId: string, ownUserId: 
          (SELECT * FROM audit_events WHERE $2::text IS NOT NULL AND actor_id = $2 AND patient_id IS NULL ORDER BY seq DESC LIMIT $3)
        ) e
        LEFT JOIN users u ON u.id::text = e.actor_id
-      ORDER BY e.seq DESC LIMIT $3`,
+      -- By time as people read it; concurrent writers can append a few ms out of clock order.
+      ORDER BY e.recorded_at DESC, e.seq DESC LIMIT $3`,
     [patientId, ownUserId, limit],
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CareTeam, Patient } from '@medplum/fhirtypes';
 import type { AppContext } from '../../context.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { upsertUser } from '../../platform/auth/users.ts';
 import { buildPatient } from '../../test/factories.ts';
@@ -13,12 +14,12 @@ export type StaffRole = 'clinician' | 'nurse' | 'staff' | 'admin';
  * A staff user with a live session. `mfa` (default true) registers a passkey row so the staff MFA
  * rule is met; sessions are created directly because the sign-in flow is tested elsewhere.
  */
-export async function createStaffUser(ctx: AppContext, o: { role: StaffRole; organizationId: string | null; practitionerId?: string | null; mfa?: boolean; isDemo?: boolean; name?: string }) {
+export async function createStaffUser(ctx: AppContext, o: { role: StaffRole; organizationId: string | null; practitionerId?: string | null; mfa?: boolean; isDemo?: boolean; name?: string; password?: string }) {
   const tag = randomUUID().slice(0, 8);
   const displayName = o.name ?? `${o.role[0]!.toUpperCase()}${o.role.slice(1)} ${tag}`;
   const email = `${o.role}-${tag}@clinic.test`;
   const userId = await upsertUser(ctx.db, {
-    email, role: o.role, displayName, patientId: null, practitionerId: o.practitionerId ?? null, passwordHash: null,
+    email, role: o.role, displayName, patientId: null, practitionerId: o.practitionerId ?? null, passwordHash: o.password ? await hashPassword(o.password) : null,
     organizationId: o.organizationId, isDemo: o.isDemo ?? false, emailVerified: true,
   });
   if (o.mfa ?? true) {

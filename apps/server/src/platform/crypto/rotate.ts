@@ -10,6 +10,7 @@ import type { Keyring } from './keyring.ts';
 const COLUMNS = [
   { table: 'mfa_totp', key: 'user_id', column: 'secret_enc', context: (id: string) => `mfa_totp.secret:${id}` },
   { table: 'mail_outbox', key: 'id', column: 'body_enc', context: (id: string) => `mail_outbox.body:${id}` },
+  { table: 'break_glass_grants', key: 'id', column: 'reason_enc', context: (id: string) => `break_glass_grants.reason:${id}` },
 ] as const;
 
 export type RotationReport = { column: string; reencrypted: number }[];

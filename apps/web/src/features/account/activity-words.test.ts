@@ -35,7 +35,9 @@ describe('roles and outcomes', () => {
 describe('the words themselves', () => {
   const i18n = createInstance();
   void i18n.init({ resources: { en: { account: en }, es: { account: es } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
-  const t = (lng: string, key: string, options = {}) => i18n.getFixedT(lng, 'account')(key, options);
+  // Keys are built from data here, so the typed t() is loosened on purpose.
+  const t = (lng: string, key: string, options: Record<string, string> = {}): string =>
+    (i18n.getFixedT(lng, 'account') as unknown as (key: string, options: Record<string, string>) => string)(key, options);
 
   it('reads as plain English and Spanish', () => {
     expect(t('en', 'activity.actionsOn.read', { thing: t('en', 'activity.things.Observation') })).toBe('Looked at test results');

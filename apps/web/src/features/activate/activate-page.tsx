@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 export function ActivatePage() {
   const { t } = useTranslation('auth');
   const { t: tCommon } = useTranslation('common');
+  const { t: tForms } = useTranslation('forms');
   const { search } = useRouter();
   const finish = useSignedInResult();
   // A clinic's letter may carry the code in its link (/activate?code=...).
@@ -37,8 +38,8 @@ export function ActivatePage() {
   const date = toIsoDate(birthDate);
   const problems = {
     code: codeProblem(code) ? t('activate.codeRequired') : null,
-    birthDate: 'error' in date ? tCommon(date.error) : null,
-    email: emailProblem(email) ? tCommon(emailProblem(email)!) : null,
+    birthDate: 'error' in date ? tForms(date.error) : null,
+    email: emailProblem(email) ? tForms(emailProblem(email)!) : null,
     password: newPasswordProblem(password, check) ? tCommon(newPasswordProblem(password, check)!) : null,
   };
   const { shown, summary, check: checkForm } = useFormProblems(problems, refs);

@@ -18,12 +18,13 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 export function ForgotPasswordPage() {
   const { t } = useTranslation('auth');
   const { t: tCommon } = useTranslation('common');
+  const { t: tForms } = useTranslation('forms');
   const [email, setEmail] = useState('');
   const [isSent, setSent] = useState(false);
   const request = useRequest();
   const refs = { email: useRef<HTMLInputElement>(null) };
   const emailKey = emailProblem(email);
-  const { shown, summary, check } = useFormProblems({ email: emailKey ? tCommon(emailKey) : null }, refs);
+  const { shown, summary, check } = useFormProblems({ email: emailKey ? tForms(emailKey) : null }, refs);
   useDocumentTitle(t('forgot.title'));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -103,6 +103,7 @@ type CodeFormProps = PanelProps & {
 function CodeForm({ challenge, onResult, method, label, hint }: CodeFormProps) {
   const { t } = useTranslation('signIn');
   const { t: tCommon } = useTranslation('common');
+  const { t: tForms } = useTranslation('forms');
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const request = useRequest();
@@ -112,7 +113,7 @@ function CodeForm({ challenge, onResult, method, label, hint }: CodeFormProps) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const key = isSixDigits ? sixDigitProblem(code) : codeProblem(code);
-    setProblem(key ? tCommon(key) : null);
+    setProblem(key ? tForms(key) : null);
     if (key) {
       inputRef.current?.focus();
       return;

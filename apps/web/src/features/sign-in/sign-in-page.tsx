@@ -110,7 +110,7 @@ function PasswordStep({ onResult }: { onResult: (result: SignInResult) => void }
       <PageHeading>{t('heading')}</PageHeading>
       {signOutNotice?.kind === 'idle' ? (
         <p role="status" className="notice notice--info">
-          {tCommon('signedOut.idle', { count: signOutNotice.minutes })}
+          {t('signedOut.idle', { count: signOutNotice.minutes })}
         </p>
       ) : null}
       <p className="sign-in__intro">{t('intro')}</p>

@@ -40,6 +40,7 @@ export function SignUpPage() {
 function DetailsStep({ onSent }: { onSent: (details: SignUpRequest) => void }) {
   const { t } = useTranslation('auth');
   const { t: tCommon } = useTranslation('common');
+  const { t: tForms } = useTranslation('forms');
   const [givenName, setGivenName] = useState('');
   const [familyName, setFamilyName] = useState('');
   const [birthDate, setBirthDate] = useState(emptyDate);
@@ -58,8 +59,8 @@ function DetailsStep({ onSent }: { onSent: (details: SignUpRequest) => void }) {
     {
       givenName: givenName.trim() ? null : t('signUp.givenNameRequired'),
       familyName: familyName.trim() ? null : t('signUp.familyNameRequired'),
-      birthDate: 'error' in date ? tCommon(date.error) : null,
-      email: emailKey ? tCommon(emailKey) : null,
+      birthDate: 'error' in date ? tForms(date.error) : null,
+      email: emailKey ? tForms(emailKey) : null,
     },
     refs,
   );

@@ -19,6 +19,7 @@ type VerifyStepProps = { details: SignUpRequest; onChangeDetails: () => void };
 export function VerifyStep({ details, onChangeDetails }: VerifyStepProps) {
   const { t } = useTranslation('auth');
   const { t: tCommon } = useTranslation('common');
+  const { t: tForms } = useTranslation('forms');
   const finish = useSignedInResult();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -36,7 +37,7 @@ export function VerifyStep({ details, onChangeDetails }: VerifyStepProps) {
   const codeKey = sixDigitProblem(code);
   const passwordKey = newPasswordProblem(password, check);
   const { shown, summary, check: checkForm } = useFormProblems(
-    { code: codeKey ? tCommon(codeKey) : null, password: passwordKey ? tCommon(passwordKey) : null },
+    { code: codeKey ? tForms(codeKey) : null, password: passwordKey ? tCommon(passwordKey) : null },
     refs,
   );
 
