@@ -17,10 +17,11 @@ export async function enterPassword(page: Page, baseUrl: string, email: string, 
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Signs in an account without two-step verification and waits for the home page. */
+/** Signs in an account without two-step verification and waits for its first page (home, or /staff for staff). */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await enterPassword(page, baseUrl, email);
-  await page.getByRole('heading', { level: 1, name: /^Hello/ }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
 /** Opens a signed-in page by its address and waits for its one h1. */

@@ -47,6 +47,11 @@ const Env = z.object({
   /** Serve HTTPS directly (small installs): paths to a PEM certificate chain and private key. */
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  /**
+   * Multiplies the per-address limits on sign-in and code routes (and the per-address failure
+   * lock). Raise it where many people share one address: clinic kiosks, carrier NAT, tests.
+   */
+  RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1000).default(1),
   /** Behind a reverse proxy: true, or the number of proxy hops, so client IPs come from X-Forwarded-For. */
   TRUST_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
 });
@@ -70,6 +75,7 @@ export type Config = {
   encryptionKeyId: string | undefined;
   tls: { certFile: string; keyFile: string } | null;
   trustProxy: boolean | number;
+  rateLimitScale: number;
 };
 
 export class ConfigError extends Error {}
@@ -113,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeyId: e.ENCRYPTION_KEY_ID,
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
+    rateLimitScale: e.RATE_LIMIT_SCALE,
   };
 }

@@ -4,6 +4,7 @@ import type enSignIn from './en/sign-in.json';
 import type enHome from './en/home.json';
 import type enAuth from './en/auth.json';
 import type enAccount from './en/account.json';
+import type enActivity from './en/activity.json';
 import type enStaff from './en/staff.json';
 import type enAdmin from './en/admin.json';
 import type enForms from './en/forms.json';
@@ -12,7 +13,7 @@ import type enForms from './en/forms.json';
  * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
  * travels with the pages that use it, so the sign-in page's 120 KiB budget does not carry every
  * page's copy in two languages: signIn, home and auth through load-namespaces.ts (app.tsx lists
- * each route's), account, staff and admin through their feature's words.ts, and forms (shared
+ * each route's), account, activity, staff and admin through their feature's words.ts, and forms (shared
  * field messages) through components/forms-words.ts.
  *
  * To add a namespace: put en/<file>.json and es/<file>.json in place, add its type below, and
@@ -30,6 +31,7 @@ export type AppResources = {
   home: typeof enHome;
   auth: typeof enAuth;
   account: typeof enAccount;
+  activity: typeof enActivity;
   staff: typeof enStaff;
   admin: typeof enAdmin;
   forms: typeof enForms;

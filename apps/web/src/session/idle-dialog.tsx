@@ -38,6 +38,7 @@ export function IdleDialog({ secondsLeft, isStaying, stayFailed, onStay, onSignO
         if (!isOpen) onStay();
       }}
       className="modal-overlay"
+      data-idle-dialog
     >
       <Modal className="modal">
         <Dialog role="alertdialog" className="dialog">

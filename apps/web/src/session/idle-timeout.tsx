@@ -101,6 +101,26 @@ function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
     };
   }, []);
 
+  // Where focus was before the dialog, to put it back after "Stay signed in": the dialog
+  // unmounts rather than closes, and focus would otherwise drop to the top of the page.
+  const focusBefore = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && !event.target.closest('[data-idle-dialog]')) focusBefore.current = event.target;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+  const wasWarning = useRef(false);
+  useEffect(() => {
+    if (phase === 'warning') wasWarning.current = true;
+    else if (phase === 'active' && wasWarning.current) {
+      wasWarning.current = false;
+      const target = focusBefore.current?.isConnected ? focusBefore.current : document.getElementById('main');
+      if (!document.activeElement || document.activeElement === document.body) target?.focus();
+    }
+  }, [phase]);
+
   const stay = useCallback(async () => {
     setStaying(true);
     setStayFailed(false);

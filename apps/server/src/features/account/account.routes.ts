@@ -25,7 +25,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/account/security', signedIn, async (request) => AccountSecurity.parse(await account.getSecurity(who(request))));
 
   app.post('/api/account/totp/start', signedIn, async (request) => TotpStart.parse(await account.beginTotp(who(request))));
-  app.post('/api/account/totp/confirm', { ...signedIn, config: perMinute(10) }, async (request) => {
+  app.post('/api/account/totp/confirm', { ...signedIn, config: perMinute(ctx, 10) }, async (request) => {
     const { code } = TotpConfirmRequest.parse(request.body ?? {});
     return RecoveryCodes.parse({ recoveryCodes: await account.confirmTotp(who(request), code) });
   });
@@ -67,12 +67,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send();
   });
 
-  app.post('/api/account/email', { ...signedIn, config: perMinute(5) }, async (request, reply) => {
+  app.post('/api/account/email', { ...signedIn, config: perMinute(ctx, 5) }, async (request, reply) => {
     const { newEmail, password } = ChangeEmailRequest.parse(request.body ?? {});
     await account.requestEmailChange(who(request), newEmail, password);
     return reply.status(202).send({ message: 'We sent a 6-digit code to the new email. Enter it here to finish.' });
   });
-  app.post('/api/account/email/verify', { ...signedIn, config: perMinute(10) }, async (request) => {
+  app.post('/api/account/email/verify', { ...signedIn, config: perMinute(ctx, 10) }, async (request) => {
     const { code } = VerifyEmailChangeRequest.parse(request.body ?? {});
     const w = who(request);
     await account.confirmEmailChange(w, code);

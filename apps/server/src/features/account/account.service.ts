@@ -47,7 +47,7 @@ export async function confirmTotp(who: Who, code: string): Promise<string[]> {
   await assertNotThrottled(ctx.db, [`code:user:${user.id}`]);
   const hadFactor = await hasSecondFactor(ctx.db, user.id);
   if (!(await verifyTotp(ctx.db, ctx.keyring, user.id, code, true))) {
-    await recordFailure(ctx.db, [`code:user:${user.id}`]);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, [`code:user:${user.id}`]);
     throw new AppError('INVALID_CODE', 'That code did not work. Check the time on your phone is right, and enter the newest code from the app.');
   }
   const codes = hadFactor ? [] : await regenerateRecoveryCodes(ctx.db, user.id);
@@ -131,7 +131,7 @@ export async function confirmEmailChange(who: Who, code: string) {
     return token.email;
   });
   if (!changed) {
-    await recordFailure(ctx.db, [`code:user:${user.id}`]);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, [`code:user:${user.id}`]);
     throw new AppError('INVALID_CODE', 'That code did not work or has expired. Ask for a new one.');
   }
   await audit(who, 'email-change');

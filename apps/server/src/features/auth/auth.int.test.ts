@@ -103,3 +103,19 @@ describe.each(testDrivers)('sign-in, sessions and CSRF on $name', (driver) => {
     expect(rows).toEqual([{ action: 'sign-in', outcome: 'denied' }, { action: 'sign-in', outcome: 'success' }]);
   });
 });
+
+describe('answers in Spanish', () => {
+  it('words problems in Spanish when the browser asks for it', async () => {
+    const h = await createTestApp(testDrivers[0]!);
+    try {
+      const res = await h.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { ...CSRF, 'accept-language': 'es-MX,es;q=0.9' }, remoteAddress: nextIp(), payload: { email: 'no', password: '' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().title).toBe('Falta información o no es válida.');
+      expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual(['Escriba un correo como nombre@ejemplo.com.', 'Escriba su contraseña.']);
+      const wrong = await h.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { ...CSRF, 'accept-language': 'es' }, remoteAddress: nextIp(), payload: { email: 'nadie@example.test', password: 'no es la clave' } });
+      expect(wrong.json().detail).toMatch(/^Revise su correo y su contraseña/);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -8,11 +8,11 @@ import { AppError } from '../../platform/http/errors.ts';
 import { describeUser, signOut, type Client } from './auth.service.ts';
 import { passkeyOptions, passkeySignIn, passwordSignIn, sendSignInCode, verifySecondFactor, type SignInOutcome } from './sign-in.service.ts';
 
-/** A coarse per-IP limit in front of the per-account throttle, with the same wording. */
-export function perMinute(max: number) {
+/** A coarse per-IP limit in front of the per-account throttle, with the same wording (scaled by RATE_LIMIT_SCALE). */
+export function perMinute(ctx: AppContext, max: number) {
   return {
     rateLimit: {
-      max,
+      max: max * ctx.config.rateLimitScale,
       timeWindow: '1 minute',
       errorResponseBuilder: (_req: unknown, c: { ttl: number }) => {
         const minutes = Math.max(1, Math.ceil(c.ttl / 60_000));
@@ -34,28 +34,28 @@ export function sendSignIn(reply: FastifyReply, ctx: AppContext, outcome: SignIn
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/api/auth/sign-in', { config: perMinute(10) }, async (request, reply) => {
+  app.post('/api/auth/sign-in', { config: perMinute(ctx, 10) }, async (request, reply) => {
     const input = SignInRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await passwordSignIn(ctx, input, clientOf(request)));
   });
 
-  app.post('/api/auth/mfa/email-code', { config: perMinute(5) }, async (request, reply) => {
+  app.post('/api/auth/mfa/email-code', { config: perMinute(ctx, 5) }, async (request, reply) => {
     const { challengeId } = MfaEmailCodeRequest.parse(request.body ?? {});
     await sendSignInCode(ctx, challengeId, clientOf(request));
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/mfa/verify', { config: perMinute(10) }, async (request, reply) => {
+  app.post('/api/auth/mfa/verify', { config: perMinute(ctx, 10) }, async (request, reply) => {
     const input = MfaVerifyRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await verifySecondFactor(ctx, input, clientOf(request)));
   });
 
-  app.post('/api/auth/passkey/options', { config: perMinute(20) }, async (request) => {
+  app.post('/api/auth/passkey/options', { config: perMinute(ctx, 20) }, async (request) => {
     const { challengeId } = PasskeyOptionsRequest.parse(request.body ?? {});
     return PasskeyOptionsResponse.parse(await passkeyOptions(ctx, challengeId));
   });
 
-  app.post('/api/auth/passkey/verify', { config: perMinute(10) }, async (request, reply) => {
+  app.post('/api/auth/passkey/verify', { config: perMinute(ctx, 10) }, async (request, reply) => {
     const input = PasskeyVerifyRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await passkeySignIn(ctx, input, clientOf(request)));
   });

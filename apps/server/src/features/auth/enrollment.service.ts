@@ -52,7 +52,7 @@ export async function activateAccount(ctx: AppContext, input: ActivateRequest, c
         });
       });
   if (!userId) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, keys);
     await ctx.audit.record({ actorId: null, actorRole: null, patientId: null, action: 'activate', outcome: 'denied', ip: client.ip, requestId: client.requestId });
     throw new AppError('INVALID_CODE', ACTIVATION_FAILED);
   }
@@ -73,7 +73,7 @@ function patientLocale(p: Patient): Locale {
  */
 export async function startSignUp(ctx: AppContext, input: SignUpRequest, client: Client, locale: Locale): Promise<void> {
   await assertNotThrottled(ctx.db, [ipKey('sign-up', client.ip), emailKey('sign-up', input.email)]);
-  await recordFailure(ctx.db, [emailKey('sign-up', input.email)]); // counts requests per address, so codes cannot be spammed
+  await recordFailure(ctx.db, ctx.config.rateLimitScale, [emailKey('sign-up', input.email)]); // counts requests per address, so codes cannot be spammed
   if (await findUserByEmail(ctx.db, input.email)) return; // no code; an existing owner can use "Forgot your password?"
   const code = newNumericCode();
   await ctx.db.transaction(async (tx) => {
@@ -114,7 +114,7 @@ export async function finishSignUp(ctx: AppContext, input: SignUpVerifyRequest, 
         return id;
       });
   if (!userId) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, keys);
     throw new AppError('INVALID_CODE', 'That code did not work or has expired. Check the email we sent, or start again to get a new code.');
   }
   const user = (await getUser(ctx.db, userId))!;

@@ -19,7 +19,7 @@ const RESET_MINUTES = 30;
 export async function requestPasswordReset(ctx: AppContext, email: string, client: Client): Promise<void> {
   const keys = [emailKey('reset', email), ipKey('reset', client.ip)];
   await assertNotThrottled(ctx.db, keys);
-  await recordFailure(ctx.db, keys); // every request counts: limits how many emails one address can be sent
+  await recordFailure(ctx.db, ctx.config.rateLimitScale, keys); // every request counts: limits how many emails one address can be sent
   const user = await findUserByEmail(ctx.db, email);
   if (!user || user.disabled) return;
   const token = newLinkToken();
@@ -45,7 +45,7 @@ export async function completePasswordReset(ctx: AppContext, input: { token: str
     return owner;
   });
   if (!user) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, keys);
     throw new AppError('INVALID_CODE', 'This reset link has expired or was already used. Ask for a new one from the sign-in page.');
   }
   await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId: null, action: 'password-reset', outcome: 'success', ip: client.ip, requestId: client.requestId });
@@ -71,7 +71,7 @@ export async function assertPassword(ctx: AppContext, user: User, password: stri
   const keys = [emailKey('sign-in', user.email), ipKey('sign-in', client.ip)];
   await assertNotThrottled(ctx.db, keys);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordFailure(ctx.db, keys);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, keys);
     throw new AppError('INVALID_CREDENTIALS', 'That password is not right. Try again.', { errors: [{ path: 'password', message: 'Wrong password' }] });
   }
 }

@@ -52,7 +52,7 @@ async function finish(ctx: AppContext, user: User, client: Client, how: string):
 }
 
 async function failed(ctx: AppContext, keys: string[], user: User | undefined, client: Client, step: string) {
-  const locked = await recordFailure(ctx.db, keys);
+  const locked = await recordFailure(ctx.db, ctx.config.rateLimitScale, keys);
   await ctx.audit.record({ actorId: user?.id ?? null, actorRole: user?.role ?? null, patientId: null, action: 'sign-in', query: step, outcome: 'denied', ip: client.ip, requestId: client.requestId });
   const accountLock = locked.find((l) => l.key === keys[0] && l.notify);
   if (user && accountLock) {
@@ -115,7 +115,7 @@ export async function passkeyOptions(ctx: AppContext, challengeId: string | unde
 export async function passkeySignIn(ctx: AppContext, input: { flowId: string; response: unknown }, client: Client): Promise<SignInOutcome> {
   await assertNotThrottled(ctx.db, [ipKey('passkey', client.ip)]);
   const verified = await verifyPasskey(ctx.db, relyingParty(ctx.config.publicUrl), input.flowId, input.response).catch(async (err) => {
-    await recordFailure(ctx.db, [ipKey('passkey', client.ip)]);
+    await recordFailure(ctx.db, ctx.config.rateLimitScale, [ipKey('passkey', client.ip)]);
     throw err;
   });
   const user = await getUser(ctx.db, verified.userId);

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 
-/** Failures allowed in the window before a lock; each further failure doubles the lock, up to the cap. */
+/**
+ * Failures allowed in the window before a lock; each further failure doubles the lock, up to the
+ * cap. An address gets more room than an account: many people can share one (clinic, NAT).
+ */
 const MAX_FAILURES = 5;
+const MAX_FAILURES_PER_ADDRESS = 30;
+function maxFailures(key: string, addressScale: number): number {
+  return key.includes(':ip:') ? MAX_FAILURES_PER_ADDRESS * addressScale : MAX_FAILURES;
+}
 const WINDOW_MINUTES = 15;
 const FIRST_LOCK_MINUTES = 1;
 const MAX_LOCK_MINUTES = 60;
@@ -33,10 +40,10 @@ export function tooMany(seconds: number): AppError {
 }
 
 /**
- * Counts a failure for each key. Returns the keys that just became locked (so the caller can tell
+ * Counts a failure for each key (`addressScale` is config RATE_LIMIT_SCALE). Returns the keys that just became locked (so the caller can tell
  * the account owner once), with the lock length in seconds.
  */
-export async function recordFailure(db: Queryable, keys: string[]): Promise<{ key: string; lockSeconds: number; notify: boolean }[]> {
+export async function recordFailure(db: Queryable, addressScale: number, keys: string[]): Promise<{ key: string; lockSeconds: number; notify: boolean }[]> {
   const locked: { key: string; lockSeconds: number; notify: boolean }[] = [];
   for (const key of keys) {
     const [row] = await db.query<{ failures: number }>(
@@ -50,8 +57,9 @@ export async function recordFailure(db: Queryable, keys: string[]): Promise<{ ke
       [key, WINDOW_MINUTES],
     );
     const failures = row!.failures;
-    if (failures >= MAX_FAILURES) {
-      const minutes = Math.min(MAX_LOCK_MINUTES, FIRST_LOCK_MINUTES * 2 ** (failures - MAX_FAILURES));
+    const max = maxFailures(key, addressScale);
+    if (failures >= max) {
+      const minutes = Math.min(MAX_LOCK_MINUTES, FIRST_LOCK_MINUTES * 2 ** Math.min(failures - max, 10));
       // Tell the owner at most once an hour, however many locks follow.
       const [lock] = await db.query<{ notify: boolean }>(
         `WITH before AS (SELECT notified_at FROM throttle WHERE key = $1)

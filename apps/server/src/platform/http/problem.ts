@@ -1,21 +1,24 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode } from './errors.ts';
+import { toSpanish, wantsSpanish } from './messages-es.ts';
 
 /** Renders an AppError as RFC 9457 application/problem+json with the request id. */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError, extraHeaders: Record<string, string> = {}) {
+  const t = wantsSpanish(request.headers['accept-language']) ? toSpanish : (m: string) => m;
   return reply
     .status(err.status)
     .headers(extraHeaders)
     .type('application/problem+json')
     .send({
       type: `https://ourchart.example/problems/${err.code.toLowerCase().replaceAll('_', '-')}`,
-      title: ERROR_CODES[err.code].title,
+      title: t(ERROR_CODES[err.code].title),
       status: err.status,
-      ...(err.detail ? { detail: err.detail } : {}),
+      // Without a detail of its own, a form error's detail lists what to fix in each field.
+      ...(err.detail ? { detail: t(err.detail) } : err.errors?.length ? { detail: err.errors.map((e) => t(e.message)).join(' ') } : {}),
       code: err.code,
       requestId: request.id,
-      ...(err.errors ? { errors: err.errors } : {}),
+      ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: t(e.message) })) } : {}),
     });
 }
 
@@ -24,7 +27,7 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
     const errors = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return new AppError('VALIDATION', errors.map((e) => e.message).join(' '), { errors });
+    return new AppError('VALIDATION', undefined, { errors });
   }
   const fe = err as FastifyError;
   if (fe?.statusCode === 429) return new AppError('RATE_LIMITED', fe.message);

@@ -1,11 +1,11 @@
-import './words.ts';
+import './activity-words-i18n.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityEntry, Me } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../router/router.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { LoadFailed, Loading } from '../home/status-notices.tsx';
+import { LoadFailed, Loading } from './status-notices.tsx';
 import { getActivity } from './account-api.ts';
 import { outcomeKey, roleKey, wordAction } from './activity-words.ts';
 import { formatDateTime, isoOrUndefined } from './format.ts';
@@ -24,38 +24,38 @@ function initialPatient(me: Me): string | null {
 
 /** Words for one row, in the language on screen. */
 function useActivityWords() {
-  const { t, i18n } = useTranslation('account');
+  const { t, i18n } = useTranslation('activity');
   const locale = i18n.resolvedLanguage ?? 'en';
   return {
     when: (entry: ActivityEntry) => formatDateTime(entry.at, locale),
     role: (entry: ActivityEntry) => {
       const key = roleKey(entry.actorRole);
-      return key ? t(`activity.roles.${key}`) : entry.actorRole;
+      return key ? t(`roles.${key}`) : entry.actorRole;
     },
     what: (entry: ActivityEntry) => {
       const wording = wordAction(entry);
-      if (wording.kind === 'plain') return t(`activity.actions.${wording.action}`);
+      if (wording.kind === 'plain') return t(`actions.${wording.action}`);
       if (wording.kind === 'thing') {
-        return t(`activity.actionsOn.${wording.action}`, { thing: t(`activity.things.${wording.thing}`) });
+        return t(`actionsOn.${wording.action}`, { thing: t(`things.${wording.thing}`) });
       }
-      return t('activity.otherAction', { action: wording.action });
+      return t('otherAction', { action: wording.action });
     },
     outcome: (entry: ActivityEntry) => {
       const key = outcomeKey(entry.outcome);
-      return key ? t(`activity.outcomes.${key}`) : entry.outcome;
+      return key ? t(`outcomes.${key}`) : entry.outcome;
     },
   };
 }
 
 /** /account/activity: who opened this record and when, staff included. */
 export function ActivityPage() {
-  const { t } = useTranslation('account');
+  const { t } = useTranslation('activity');
   const { navigate } = useRouter();
   const { me, onApiError } = useSignedIn();
   const [patientId, setPatientId] = useState<string | null | undefined>(undefined);
   const [activity, setActivity] = useState<Loaded>({ status: 'loading' });
   const words = useActivityWords();
-  useDocumentTitle(t('activity.title'));
+  useDocumentTitle(t('title'));
 
   useEffect(() => {
     if (me && patientId === undefined) setPatientId(initialPatient(me));
@@ -79,20 +79,20 @@ export function ActivityPage() {
   useEffect(load, [load]);
 
   if (!me) {
-    return <Loading text={t('activity.loading')} />;
+    return <Loading text={t('loading')} />;
   }
 
   if (me.patients.length === 0) {
     return (
       <>
-        <PageHeading>{t('activity.heading')}</PageHeading>
-        <p className="notice">{t('activity.noRecord')}</p>
+        <PageHeading>{t('heading')}</PageHeading>
+        <p className="notice">{t('noRecord')}</p>
       </>
     );
   }
 
   const patient = me.patients.find((candidate) => candidate.id === patientId);
-  const whose = !patient || patient.relationship === 'self' ? t('activity.yourRecord') : t('activity.theirRecord', { name: patient.name });
+  const whose = !patient || patient.relationship === 'self' ? t('yourRecord') : t('theirRecord', { name: patient.name });
 
   function choose(id: string) {
     setPatientId(id);
@@ -101,12 +101,12 @@ export function ActivityPage() {
 
   return (
     <>
-      <PageHeading>{t('activity.heading')}</PageHeading>
-      <p className="page__intro">{t('activity.intro')}</p>
+      <PageHeading>{t('heading')}</PageHeading>
+      <p className="page__intro">{t('intro')}</p>
       {me.patients.length > 1 ? (
         <div className="field field--picker">
           <label className="field__label" htmlFor="activity-patient">
-            {t('activity.pickPatient')}
+            {t('pickPatient')}
           </label>
           <select
             id="activity-patient"
@@ -116,41 +116,41 @@ export function ActivityPage() {
           >
             {me.patients.map((option) => (
               <option key={option.id} value={option.id}>
-                {option.relationship === 'self' ? t('activity.me', { name: option.name }) : option.name}
+                {option.relationship === 'self' ? t('me', { name: option.name }) : option.name}
               </option>
             ))}
           </select>
         </div>
       ) : null}
 
-      {activity.status === 'loading' ? <Loading text={t('activity.loading')} /> : null}
+      {activity.status === 'loading' ? <Loading text={t('loading')} /> : null}
       {activity.status === 'error' ? <LoadFailed error={activity.error} onRetry={load} /> : null}
       {activity.status === 'ready' && activity.entries.length === 0 ? (
-        <p className="notice">{t('activity.empty', { whose })}</p>
+        <p className="notice">{t('empty', { whose })}</p>
       ) : null}
       {activity.status === 'ready' && activity.entries.length > 0 ? (
         // Explicit roles: the narrow layout restyles rows as cards, which would otherwise drop table semantics.
         <table className="data-table data-table--stack" role="table">
-          <caption className="data-table__caption">{t('activity.caption', { whose })}</caption>
+          <caption className="data-table__caption">{t('caption', { whose })}</caption>
           <thead role="rowgroup">
             <tr role="row">
-              <th role="columnheader" scope="col">{t('activity.columns.when')}</th>
-              <th role="columnheader" scope="col">{t('activity.columns.who')}</th>
-              <th role="columnheader" scope="col">{t('activity.columns.what')}</th>
-              <th role="columnheader" scope="col">{t('activity.columns.outcome')}</th>
+              <th role="columnheader" scope="col">{t('columns.when')}</th>
+              <th role="columnheader" scope="col">{t('columns.who')}</th>
+              <th role="columnheader" scope="col">{t('columns.what')}</th>
+              <th role="columnheader" scope="col">{t('columns.outcome')}</th>
             </tr>
           </thead>
           <tbody role="rowgroup">
             {activity.entries.map((entry, index) => (
               <tr role="row" key={`${entry.at}-${index}`}>
-                <td role="cell" data-label={t('activity.columns.when')}>
+                <td role="cell" data-label={t('columns.when')}>
                   <time dateTime={isoOrUndefined(entry.at)}>{words.when(entry)}</time>
                 </td>
-                <td role="cell" data-label={t('activity.columns.who')}>
-                  {t('activity.who', { name: entry.actorName, role: words.role(entry) })}
+                <td role="cell" data-label={t('columns.who')}>
+                  {t('who', { name: entry.actorName, role: words.role(entry) })}
                 </td>
-                <td role="cell" data-label={t('activity.columns.what')}>{words.what(entry)}</td>
-                <td role="cell" data-label={t('activity.columns.outcome')}>{words.outcome(entry)}</td>
+                <td role="cell" data-label={t('columns.what')}>{words.what(entry)}</td>
+                <td role="cell" data-label={t('columns.outcome')}>{words.outcome(entry)}</td>
               </tr>
             ))}
           </tbody>

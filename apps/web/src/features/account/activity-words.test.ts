@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en/account.json';
-import es from '../../i18n/es/account.json';
+import en from '../../i18n/en/activity.json';
+import es from '../../i18n/es/activity.json';
 import { knownThings, outcomeKey, plainActions, roleKey, thingActions, wordAction } from './activity-words.ts';
 
 describe('wordAction', () => {
@@ -34,25 +34,25 @@ describe('roles and outcomes', () => {
 
 describe('the words themselves', () => {
   const i18n = createInstance();
-  void i18n.init({ resources: { en: { account: en }, es: { account: es } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+  void i18n.init({ resources: { en: { activity: en }, es: { activity: es } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
   // Keys are built from data here, so the typed t() is loosened on purpose.
   const t = (lng: string, key: string, options: Record<string, string> = {}): string =>
-    (i18n.getFixedT(lng, 'account') as unknown as (key: string, options: Record<string, string>) => string)(key, options);
+    (i18n.getFixedT(lng, 'activity') as unknown as (key: string, options: Record<string, string>) => string)(key, options);
 
   it('reads as plain English and Spanish', () => {
-    expect(t('en', 'activity.actionsOn.read', { thing: t('en', 'activity.things.Observation') })).toBe('Looked at test results');
-    expect(t('es', 'activity.actionsOn.read', { thing: t('es', 'activity.things.Observation') })).toBe('Vio los resultados de pruebas');
-    expect(t('en', 'activity.actions.break-glass')).toBe('Opened your record in an emergency');
+    expect(t('en', 'actionsOn.read', { thing: t('en', 'things.Observation') })).toBe('Looked at test results');
+    expect(t('es', 'actionsOn.read', { thing: t('es', 'things.Observation') })).toBe('Vio los resultados de pruebas');
+    expect(t('en', 'actions.break-glass')).toBe('Opened your record in an emergency');
   });
 
   it('has words in both languages for every action, thing, role and outcome the code can pick', () => {
     const keys = [
-      ...plainActions.map((a) => `activity.actions.${a}`),
-      ...thingActions.map((a) => `activity.actionsOn.${a}`),
-      ...[...knownThings, 'record'].map((thing) => `activity.things.${thing}`),
+      ...plainActions.map((a) => `actions.${a}`),
+      ...thingActions.map((a) => `actionsOn.${a}`),
+      ...[...knownThings, 'record'].map((thing) => `things.${thing}`),
     ];
     for (const lng of ['en', 'es']) {
-      for (const key of keys) expect(i18n.exists(key, { lng, ns: 'account' }), `${lng}: ${key}`).toBe(true);
+      for (const key of keys) expect(i18n.exists(key, { lng, ns: 'activity' }), `${lng}: ${key}`).toBe(true);
     }
     expect(roleKey('system')).toBe('system');
   });

@@ -106,3 +106,4 @@ export function SubmitButton({ isPending, label, pendingLabel, variant = 'primar
     </button>
   );
 }
+

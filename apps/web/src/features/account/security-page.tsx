@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session-context.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { LoadFailed, Loading } from '../home/status-notices.tsx';
+import { LoadFailed, Loading } from './status-notices.tsx';
 import { getMe } from '../../api/endpoints.ts';
 import { getSecurity } from './account-api.ts';
 import { DevicesSection } from './devices-section.tsx';

@@ -1,7 +1,7 @@
-import { i18n } from '../../i18n/index.ts';
-import en from '../../i18n/en/account.json';
-import es from '../../i18n/es/account.json';
+import { addWords } from './add-words.ts';
 
-// The account pages' words travel with their lazy chunk, not with every page's first download.
-i18n.addResourceBundle('en', 'account', en);
-i18n.addResourceBundle('es', 'account', es);
+// The security page's words travel with its lazy chunk, not with every page's first download.
+await addWords('account', {
+  en: () => import('../../i18n/en/account.json'),
+  es: () => import('../../i18n/es/account.json'),
+});

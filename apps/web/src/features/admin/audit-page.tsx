@@ -1,15 +1,15 @@
 import './words.ts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AuditRow } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { FormAlert, SubmitButton, TextInput, useSubmit } from '../account/fields.tsx';
+import { Loading } from '../account/status-notices.tsx';
 import { formatDateTime } from '../account/format.ts';
 import { Section } from '../account/section.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
-import { LoadFailed, Loading } from '../home/status-notices.tsx';
 import { getAuditReport } from './admin-api.ts';
 import { AlertsSection } from './alerts-section.tsx';
 import { auditActions, auditQuery, checkFilters, defaultFilters } from './audit-query.ts';
@@ -67,7 +67,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeading>{t('heading')}</PageHeading>
-      <div className="cards">
+      <div className="cards wide-page">
         <AlertsSection onApiError={onApiError} />
         <Section title={t('report.title')}>
           <form className="inline-form filters" onSubmit={handleSubmit} noValidate>
@@ -110,42 +110,47 @@ export function AuditPage() {
 
 function AuditTable({ rows, locale }: { rows: AuditRow[]; locale: string }) {
   const { t } = useTranslation('admin');
-  const columns = ['when', 'user', 'patient', 'action', 'what', 'outcome', 'ip', 'request'] as const;
+  const captionId = useId();
+  // The request id stays in the CSV download; on screen it only squeezes the other columns.
+  const columns = ['when', 'user', 'patient', 'action', 'what', 'outcome', 'ip'] as const;
   return (
-    <table className="data-table data-table--stack data-table--small" role="table">
-      <caption className="data-table__caption">{t('report.caption')}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          {columns.map((column) => (
-            <th key={column} role="columnheader" scope="col">
-              {t(`columns.${column}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        {rows.map((row) => {
-          const cells: Record<(typeof columns)[number], string> = {
-            when: formatDateTime(row.at, locale),
-            user: [row.actorEmail ?? row.actorId ?? t('report.system'), row.actorRole ? `(${row.actorRole})` : ''].join(' ').trim(),
-            patient: row.patientId ?? '—',
-            action: row.action,
-            what: [row.entityType, row.entityId].filter(Boolean).join('/') || '—',
-            outcome: row.outcome,
-            ip: row.ip ?? '—',
-            request: row.requestId ?? '—',
-          };
-          return (
-            <tr role="row" key={row.seq}>
-              {columns.map((column) => (
-                <td key={column} role="cell" data-label={t(`columns.${column}`)}>
-                  {column === 'when' ? <time dateTime={row.at}>{cells.when}</time> : cells[column]}
-                </td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    // Between phone and desktop widths the table may be wider than the page: it scrolls on its own,
+    // and takes keyboard focus so it can be scrolled without a mouse.
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table data-table--stack data-table--small" role="table">
+        <caption id={captionId} className="data-table__caption">{t('report.caption')}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            {columns.map((column) => (
+              <th key={column} role="columnheader" scope="col">
+                {t(`columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map((row) => {
+            const cells: Record<(typeof columns)[number], string> = {
+              when: formatDateTime(row.at, locale),
+              user: [row.actorEmail ?? row.actorId ?? t('report.system'), row.actorRole ? `(${row.actorRole})` : ''].join(' ').trim(),
+              patient: row.patientId ?? '—',
+              action: row.action,
+              what: [row.entityType, row.entityId].filter(Boolean).join('/') || '—',
+              outcome: row.outcome,
+              ip: row.ip ?? '—',
+            };
+            return (
+              <tr role="row" key={row.seq}>
+                {columns.map((column) => (
+                  <td key={column} role="cell" data-label={t(`columns.${column}`)}>
+                    {column === 'when' ? <time dateTime={row.at}>{cells.when}</time> : cells[column]}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

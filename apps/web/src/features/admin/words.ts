@@ -1,7 +1,7 @@
-import { i18n } from '../../i18n/index.ts';
-import en from '../../i18n/en/admin.json';
-import es from '../../i18n/es/admin.json';
+import { addWords } from '../account/add-words.ts';
 
 // The audit page's words travel with its lazy chunk, not with every page's first download.
-i18n.addResourceBundle('en', 'admin', en);
-i18n.addResourceBundle('es', 'admin', es);
+await addWords('admin', {
+  en: () => import('../../i18n/en/admin.json'),
+  es: () => import('../../i18n/es/admin.json'),
+});

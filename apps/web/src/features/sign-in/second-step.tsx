@@ -150,10 +150,10 @@ function CodePanel(props: PanelProps & { method: 'totp' | 'recovery' }) {
   const { t } = useTranslation('signIn');
   const id = `panel-${props.method}`;
   return (
-    <section aria-labelledby={id} className="sign-in__panel">
+    <div className="sign-in__panel">
       <PanelHeading id={id} text={t(`mfa.${props.method}.heading`)} focus={props.focusHeading} />
       <CodeForm {...props} label={t(`mfa.${props.method}.label`)} hint={t(`mfa.${props.method}.hint`)} />
-    </section>
+    </div>
   );
 }
 
@@ -179,7 +179,7 @@ function EmailPanel(props: PanelProps) {
   }
 
   return (
-    <section aria-labelledby="panel-email" className="sign-in__panel">
+    <div className="sign-in__panel">
       <PanelHeading id="panel-email" text={t('mfa.email.heading')} focus={props.focusHeading} />
       <FormAlert message={request.failure ? errorMessage(request.failure, tCommon) : null} />
       <FormStatus message={isSentShown ? t('mfa.email.sent', { email }) : null} />
@@ -205,7 +205,7 @@ function EmailPanel(props: PanelProps) {
           </p>
         </>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -222,7 +222,7 @@ function PasskeyPanel({ challenge, onResult, focusHeading }: PanelProps) {
   const problem = request.failure ? passkeyProblem(request.failure) : null;
   const failureText = problem ? t(problem) : request.failure ? errorMessage(request.failure, tCommon) : null;
   return (
-    <section aria-labelledby="panel-passkey" className="sign-in__panel">
+    <div className="sign-in__panel">
       <PanelHeading id="panel-passkey" text={t('mfa.passkey.heading')} focus={focusHeading} />
       <FormAlert message={failureText} />
       <p>{t('mfa.passkey.intro')}</p>
@@ -234,6 +234,6 @@ function PasskeyPanel({ challenge, onResult, focusHeading }: PanelProps) {
       >
         {request.isPending ? t('passkeyWorking') : t('mfa.passkey.button')}
       </button>
-    </section>
+    </div>
   );
 }

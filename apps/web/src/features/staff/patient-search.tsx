@@ -48,7 +48,7 @@ export function PatientSearch({ initialQuery = '', renderAction, onApiError }: P
   const error = tooShort ? t('search.tooShort') : null;
   return (
     <div className="inline-form">
-      <form role="search" className="inline-form" onSubmit={handleSubmit} noValidate aria-label={t('search.label')}>
+      <form role="search" className="inline-form" onSubmit={handleSubmit} noValidate aria-label={t('search.title')}>
         <FormAlert message={error ?? failureText} />
         <TextInput
           label={t('search.label')}

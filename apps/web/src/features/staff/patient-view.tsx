@@ -5,7 +5,7 @@ import { Link } from '../../router/router.tsx';
 import { isStatus } from '../account/use-signed-in.ts';
 import { formatTime } from '../account/format.ts';
 import { AllergyList, ConditionList, ImmunizationList, MedicationList } from '../home/summary-lists.tsx';
-import { LoadFailed, Loading } from '../home/status-notices.tsx';
+import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { ActivationCodePanel } from './activation-code.tsx';
 import { BreakGlassDialog } from './break-glass-dialog.tsx';
 import { emergencyActive } from './patient-card.tsx';
@@ -31,6 +31,11 @@ export function PatientView({ patient, onApiError }: PatientViewProps) {
     emergencyActive(patient.emergencyAccessUntil) ? patient.emergencyAccessUntil : null,
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Focus can only leave the modal dialog once it is gone, so move it after that render.
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0) headingRef.current?.focus();
+  }, [refocus]);
 
   const load = useCallback(() => {
     setView({ status: 'loading' });
@@ -86,13 +91,13 @@ export function PatientView({ patient, onApiError }: PatientViewProps) {
           onApiError={onApiError}
           onCancel={() => {
             setAsking(false);
-            headingRef.current?.focus();
+            setRefocus((n) => n + 1);
           }}
           onGranted={(expiresAt) => {
             setAsking(false);
             setEmergencyUntil(expiresAt);
             load();
-            headingRef.current?.focus();
+            setRefocus((n) => n + 1);
           }}
         />
       ) : null}

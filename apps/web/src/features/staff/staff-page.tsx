@@ -6,7 +6,7 @@ import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { Section } from '../account/section.tsx';
 import { isStatus, useSignedIn } from '../account/use-signed-in.ts';
-import { LoadFailed, Loading } from '../home/status-notices.tsx';
+import { Loading } from '../account/status-notices.tsx';
 import { EnrollmentsSection } from './enrollments-section.tsx';
 import { PatientSearch } from './patient-search.tsx';
 import { MfaNeeded, PatientView } from './patient-view.tsx';

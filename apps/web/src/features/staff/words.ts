@@ -1,7 +1,9 @@
-import { i18n } from '../../i18n/index.ts';
-import en from '../../i18n/en/staff.json';
-import es from '../../i18n/es/staff.json';
+import { loadNamespaces } from '../../i18n/load-namespaces.ts';
+import { addWords } from '../account/add-words.ts';
 
-// The staff workspace's words travel with its lazy chunk, not with every page's first download.
-i18n.addResourceBundle('en', 'staff', en);
-i18n.addResourceBundle('es', 'staff', es);
+// The staff workspace's words travel with its lazy chunk; the patient summary reuses the home
+// page's lists and their words, so the page waits for both.
+await Promise.all([
+  addWords('staff', { en: () => import('../../i18n/en/staff.json'), es: () => import('../../i18n/es/staff.json') }),
+  loadNamespaces(['home']),
+]);

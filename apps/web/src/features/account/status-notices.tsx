@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/error-message.ts';
+
+// Loading and failure notices for the account, staff and admin pages. Kept apart from
+// fields.tsx so a page without forms does not download react-aria's field code.
+
+/** Announced politely: screen readers finish what they are saying first. */
+export function Loading({ text }: { text: string }) {
+  return (
+    <p role="status" aria-live="polite" className="notice">
+      {text}
+    </p>
+  );
+}
+
+/** A page or part that did not load: what went wrong, in words, and a way to try again. */
+export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation('common');
+  return (
+    <div role="alert" className="notice notice--error">
+      <p>{errorMessage(error, t)}</p>
+      <button type="button" className="button button--secondary" onClick={onRetry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}
