@@ -75,6 +75,32 @@ describe('the staff workspace and the audit report', () => {
     await page.context().close();
   });
 
+  it('a clinician breaks the glass to open a restricted chart, with a reason, and the administrator is alerted', async () => {
+    const page = await newPage(browser);
+    await signInStaff(page, 'clinician@ourchart.example');
+    await open(page, baseUrl, '/staff', 'Care team workspace');
+    await page.getByLabel('Name, MRN or date of birth').fill('Whitfield');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('1 patient found.').waitFor();
+    await page.getByText('Not on your care team').waitFor();
+    await page.getByRole('button', { name: 'Open Samuel Thomas Whitfield' }).click();
+    // Samuel's chart is restricted (he works at the clinic): the dialog must appear.
+    await page.getByRole('dialog', { name: 'Emergency access' }).waitFor();
+    expect(await answerEmergencyDialog(page)).toBe(true);
+    const patient = page.getByRole('region', { name: 'Samuel Thomas Whitfield' });
+    await patient.getByRole('heading', { level: 2, name: 'Conditions' }).waitFor();
+    await expectNoAxeViolations(page, 'restricted chart opened in an emergency');
+    await page.context().close();
+
+    const admin = await newPage(browser);
+    await signInStaff(admin, 'admin@ourchart.example');
+    await open(admin, baseUrl, '/admin/audit', 'Audit report');
+    await admin.getByRole('heading', { level: 2, name: 'Emergency access alerts' }).waitFor();
+    await admin.getByText(/clinician@ourchart\.example/).first().waitFor();
+    await admin.getByText(/Patient in the emergency room, cannot speak\./).first().waitFor();
+    await admin.context().close();
+  });
+
   it('the administrator sees that access in the audit report, filtered, with a CSV download', async () => {
     const page = await newPage(browser);
     await signInStaff(page, 'admin@ourchart.example');

@@ -89,7 +89,12 @@ export function addPatients(ctx: SeedContext): Record<PatientKey, SeedPatient> {
       };
     });
     const patient: Patient = {
-      resourceType: 'Patient', id, meta: { profile: [PROFILES.patient] },
+      resourceType: 'Patient', id,
+      // Samuel works at the clinic: his chart is restricted, so colleagues outside his care team must
+      // "break the glass" (with a reason, audited, administrators told) to open it.
+      meta: spec.key === 'samuel'
+        ? { profile: [PROFILES.patient], security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' }] }
+        : { profile: [PROFILES.patient] },
       extension: raceEthnicity(spec),
       identifier: [{ use: 'usual', type: concept(['http://terminology.hl7.org/CodeSystem/v2-0203', 'MR', 'Medical record number'], 'MRN'), system: SYSTEMS.mrn, value: spec.mrn, assigner: ref('Organization', CLINIC_ID, CLINIC_NAME) }],
       active: true,

@@ -46,8 +46,14 @@ function IdleWatch({ idleTimeoutSeconds }: { idleTimeoutSeconds: number }) {
     [idleTimeoutSeconds, navigate, setMe, setSignOutNotice],
   );
 
+  // Fetch the dialog's code a minute before it is needed, not at sign-in: the home page stays
+  // within its JavaScript budget, and most visits never download it at all.
   useEffect(() => {
-    void loadDialog().catch(() => undefined);
+    const timer = window.setTimeout(() => void loadDialog().catch(() => undefined), Math.max(0, schedule.warnAt - 60_000 - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [schedule]);
+
+  useEffect(() => {
     return subscribeToApi((event) => {
       if (event.kind === 'session-ended') {
         end('idle');

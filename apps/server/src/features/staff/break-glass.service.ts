@@ -50,7 +50,7 @@ export async function breakTheGlass({ ctx, user, client }: Who, patientId: strin
 
 function breakGlassEmail(publicUrl: string, admin: { email: string; locale: 'en' | 'es' }, user: User, at: Date): MailMessage {
   const when = at.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  const link = `${publicUrl}/admin/alerts`;
+  const link = `${publicUrl}/admin/audit`;
   const text = admin.locale === 'es'
     ? `${user.displayName} (${user.email}) usó el acceso de emergencia para abrir el expediente de un paciente que no está en su equipo de atención, el ${when}.\n\nRevise el motivo en OurChart: ${link}\n\n— OurChart`
     : `${user.displayName} (${user.email}) used emergency access to open the record of a patient who is not on their care team, at ${when}.\n\nReview the reason in OurChart: ${link}\n\n— OurChart`;

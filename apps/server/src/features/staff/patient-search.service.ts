@@ -3,7 +3,7 @@ import type { StaffPatient } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import type { User } from '../../platform/auth/users.ts';
 import { activeBreakGlassGrants } from '../../platform/access/staff-break-glass.ts';
-import { careTeamSubjectIds } from '../../platform/access/staff-care-team.ts';
+import { careTeamSubjectIds, isRestricted } from '../../platform/access/staff-care-team.ts';
 import type { SearchQuery } from '../../platform/fhir-store/search.ts';
 import { patientDisplayName } from '../../platform/fhir-store/display.ts';
 
@@ -36,7 +36,7 @@ export async function searchPatients({ ctx, user, client }: { ctx: AppContext; u
       const page = await ctx.store.search('Patient', [...scope.query, ...matcher, ['_count', String(MAX_RESULTS)]]);
       for (const p of page.resources as Patient[]) {
         found.set(p.id!, p);
-        if (scope.managed) managed.add(p.id!);
+        if (scope.managed && !isRestricted(p)) managed.add(p.id!);
       }
     }
   }

@@ -6,7 +6,7 @@ import { splitReference } from '../fhir-store/indexer.ts';
  * The care-team rule: which patients a staff member (clinician, nurse, staff, admin) may open
  * without breaking the glass. For a user of organization O who may also be practitioner P:
  *
- *   (a) the Patient's managingOrganization is Organization/O, or
+ *   (a) the Patient's managingOrganization is Organization/O and the record is not restricted, or
  *   (b) an active CareTeam (status not inactive or entered-in-error) whose subject is the patient
  *       lists Organization/O or Practitioner/P as a participant member.
  *
@@ -16,8 +16,19 @@ import { splitReference } from '../fhir-store/indexer.ts';
  * practitioner of another organization joins through a CareTeam instead), and
  * CareTeam.managingOrganization (R4 has no search parameter for it; an organization that runs a
  * care team is listed as a participant member).
+ *
+ * A restricted record (meta.security confidentiality R or V: a staff member's own chart, a public
+ * figure, a protected case) is not opened through (a): only its own care team sees it, and
+ * everyone else must break the glass, as in the large EHRs.
  */
 export type StaffScope = { organizationId: string | null; practitionerId: string | null };
+
+const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+
+/** True for a record labelled restricted (R) or very restricted (V). */
+export function isRestricted(resource: { meta?: { security?: { system?: string; code?: string }[] } }): boolean {
+  return (resource.meta?.security ?? []).some((s) => s.system === CONFIDENTIALITY && (s.code === 'R' || s.code === 'V'));
+}
 
 const ACTIVE_TEAM: [string, string] = ['status:not', 'inactive,entered-in-error'];
 const PAGE = 1000;
@@ -30,7 +41,7 @@ function memberRefs(u: StaffScope): string[] {
 export async function isOnCareTeam(store: FhirStore, user: StaffScope, patientId: string): Promise<boolean> {
   if (user.organizationId) {
     const managed = await store.search('Patient', [['_id', patientId], ['organization', `Organization/${user.organizationId}`], ['_count', '1']]);
-    if (managed.total > 0) return true;
+    if (managed.resources[0] && !isRestricted(managed.resources[0])) return true;
   }
   const refs = memberRefs(user);
   if (refs.length === 0) return false;

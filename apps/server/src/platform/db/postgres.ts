@@ -18,6 +18,11 @@ function wrap(conn: Client): Queryable {
 /** Opens a connection pool to PostgreSQL. */
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, DROP DATABASE);
+  // without a listener that error would crash the process. The pool replaces the connection.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') process.emitWarning(`PostgreSQL connection error: ${err.message}`);
+  });
   // Fail fast with the driver's own message (bad host, auth, database) instead of at the first request.
   await pool.query('SELECT 1');
   const withClient = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
