@@ -49,7 +49,7 @@ export async function reportRows(db: Queryable, scope: { organizationId: string 
              OR (e.patient_id IS NULL AND (e.actor_id IS NULL OR u.organization_id = $2 OR u.patient_id = ANY($1::text[]))))
         AND ($3::timestamptz IS NULL OR e.recorded_at >= $3)
         AND ($4::timestamptz IS NULL OR e.recorded_at < $4)
-        AND ($5::text IS NULL OR e.actor_id = $5)
+        AND ($5::text IS NULL OR e.actor_id = $5 OR lower(u.email) = lower($5))
         AND ($6::text IS NULL OR e.patient_id = $6)
         AND ($7::text IS NULL OR e.action = $7)
       ORDER BY e.seq DESC LIMIT $8`,

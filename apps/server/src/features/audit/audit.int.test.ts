@@ -83,6 +83,8 @@ describe.each(testDrivers)('activity page, audit report and audit-verify on $nam
     const reads = (await get(`/api/admin/audit?action=read&userId=${clinician.userId}&from=2000-01-01&to=${new Date().toISOString().slice(0, 10)}`, admin.cookie)).json();
     expect(reads.rows.length).toBeGreaterThan(0);
     expect(reads.rows.every((r: { action: string; actorId: string }) => r.action === 'read' && r.actorId === clinician.userId)).toBe(true);
+    const byEmail = (await get(`/api/admin/audit?action=read&userId=${encodeURIComponent(clinician.email.toUpperCase())}`, admin.cookie)).json();
+    expect(byEmail.rows.map((r: { seq: number }) => r.seq)).toEqual(reads.rows.map((r: { seq: number }) => r.seq));
     expect((await get('/api/admin/audit?from=2999-01-01', admin.cookie)).json().rows).toEqual([]);
     expect((await get('/api/admin/audit?from=yesterday', admin.cookie)).statusCode).toBe(400);
 

@@ -17,7 +17,8 @@ const when = (end: boolean) =>
 const ReportQuery = z.object({
   from: when(false).optional(),
   to: when(true).optional(),
-  userId: z.string().uuid('Not a valid account id.').optional(),
+  /** An account id, or the account's email address. */
+  userId: z.union([z.string().uuid(), z.string().trim().email()], { message: 'Enter an account id or an email address.' }).optional(),
   patientId: id.optional(),
   action: z.string().regex(/^[a-z-]{1,40}$/, 'Not a valid action.').optional(),
   format: z.enum(['json', 'csv']).default('json'),
