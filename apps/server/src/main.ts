@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, seedDemoIfEmpty, type SeededAccount } from './seed-demo.
 import { loadFhirDefinitions } from './platform/fhir-store/definitions.ts';
 import { usesDevelopmentKey } from './platform/crypto/keyring.ts';
 import { startMailWorker } from './platform/mail/outbox.ts';
+import { passwordEngine } from './platform/auth/password-policy.ts';
+import { webauthnLibrary } from './platform/auth/webauthn.ts';
 
 /** Starts the portal: config, database, migrations, demo seed (demo mode), HTTP server. */
 async function main() {
@@ -33,7 +35,13 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   app.log.info({ ms: Math.round(performance.now() - started) }, `OurChart ready at ${url}`);
   if (config.demoMode) printDemoBanner(url, accounts);
-  setImmediate(loadFhirDefinitions); // warm validation and search indexing before the first write
+  // Warm what later requests need (FHIR definitions ~0.7 s, password dictionaries, WebAuthn) shortly
+  // after the port opens: loading them blocks the event loop, so health checks and the first page
+  // are answered first. Anything used before then loads on demand.
+  setTimeout(() => {
+    loadFhirDefinitions();
+    void Promise.all([passwordEngine(), webauthnLibrary()]).catch(() => {});
+  }, 1500).unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {

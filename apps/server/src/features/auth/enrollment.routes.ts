@@ -43,6 +43,6 @@ export function registerEnrollmentRoutes(app: FastifyInstance, ctx: AppContext) 
   /** The strength meter. Rate-limited; the password is checked in memory and never stored or logged. */
   app.post('/api/auth/password-check', { config: perMinute(ctx, 60) }, async (request) => {
     const { password, email } = PasswordCheckRequest.parse(request.body ?? {});
-    return PasswordCheck.parse(checkPassword(password, email));
+    return PasswordCheck.parse(await checkPassword(password, email));
   });
 }

@@ -26,7 +26,7 @@ export const normalizeActivationCode = (code: string) => code.toUpperCase().repl
 export async function activateAccount(ctx: AppContext, input: ActivateRequest, client: Client): Promise<SignInOutcome> {
   const keys = [ipKey('activate', client.ip)];
   await assertNotThrottled(ctx.db, keys);
-  assertAcceptablePassword(input.password, input.email);
+  await assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   // Read the record before the transaction: PGlite has one connection, so the store cannot be
   // used from inside a transaction callback (it would wait for the transaction forever).
@@ -90,7 +90,7 @@ export async function startSignUp(ctx: AppContext, input: SignUpRequest, client:
 export async function finishSignUp(ctx: AppContext, input: SignUpVerifyRequest, client: Client): Promise<SignInOutcome> {
   const keys = [emailKey('sign-up-code', input.email), ipKey('sign-up-code', client.ip)];
   await assertNotThrottled(ctx.db, keys);
-  assertAcceptablePassword(input.password, input.email);
+  await assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   const secret = `${input.email.toLowerCase()}:${input.code}`;
   const peek = await findLiveToken(ctx.db, 'signup', secret);

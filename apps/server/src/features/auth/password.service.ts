@@ -39,7 +39,7 @@ export async function completePasswordReset(ctx: AppContext, input: { token: str
     const token = await findLiveToken(tx, 'password-reset', input.token);
     const owner = token?.user_id ? await getUser(tx, token.user_id) : undefined;
     if (!token || !owner) return undefined;
-    assertAcceptablePassword(input.password, owner.email);
+    await assertAcceptablePassword(input.password, owner.email);
     await consumeToken(tx, token.id);
     await setPassword(ctx, tx, owner, input.password);
     return owner;
@@ -54,7 +54,7 @@ export async function completePasswordReset(ctx: AppContext, input: { token: str
 /** Changes the password of a signed-in user who knows the current one; other devices are signed out. */
 export async function changePassword(ctx: AppContext, user: User, sessionId: string, input: { currentPassword: string; newPassword: string }, client: Client) {
   await assertPassword(ctx, user, input.currentPassword, client);
-  assertAcceptablePassword(input.newPassword, user.email, 'newPassword');
+  await assertAcceptablePassword(input.newPassword, user.email, 'newPassword');
   await ctx.db.transaction((tx) => setPassword(ctx, tx, user, input.newPassword, sessionId));
   await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId: null, action: 'password-change', outcome: 'success', ip: client.ip, requestId: client.requestId });
 }

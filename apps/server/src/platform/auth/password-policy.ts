@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { PasswordCheck } from '@ourchart/contracts';
 import { AppError } from '../http/errors.ts';
 
@@ -9,8 +7,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 let zxcvbn: ZxcvbnFactory | undefined;
 let commonPasswords: Set<string> | undefined;
 
-function engine() {
+/** The dictionaries take ~0.1 s and several MB: loaded on first use (and warmed after start), not at boot. */
+export async function passwordEngine() {
   if (!zxcvbn) {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
     zxcvbn = new ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...en.dictionary },
       graphs: common.adjacencyGraphs,
@@ -26,8 +26,8 @@ function engine() {
  * NIST SP 800-63B password rules: at least 12 characters, not a common or breached password, not
  * built from the account's email, and not guessable (zxcvbn score 2 or more). No composition rules.
  */
-export function checkPassword(password: string, email?: string): PasswordCheck {
-  const { zxcvbn: z, commonPasswords: list } = engine();
+export async function checkPassword(password: string, email?: string): Promise<PasswordCheck> {
+  const { zxcvbn: z, commonPasswords: list } = await passwordEngine();
   const lower = password.toLowerCase();
   const local = email?.split('@')[0]?.toLowerCase() ?? '';
   const result = z.check(password.slice(0, 100), email ? [email, local] : []);
@@ -48,8 +48,8 @@ const REASONS: Record<NonNullable<PasswordCheck['reason']>, string> = {
 };
 
 /** Throws WEAK_PASSWORD with a plain-language reason when the password is not acceptable. */
-export function assertAcceptablePassword(password: string, email?: string, field = 'password'): void {
-  const check = checkPassword(password, email);
+export async function assertAcceptablePassword(password: string, email?: string, field = 'password'): Promise<void> {
+  const check = await checkPassword(password, email);
   if (!check.acceptable) {
     const message = REASONS[check.reason!];
     throw new AppError('WEAK_PASSWORD', message, { errors: [{ path: field, message }] });

@@ -1,5 +1,4 @@
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import type { Queryable } from '../db/db.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 
@@ -20,6 +19,7 @@ export async function startTotp(db: Queryable, keyring: Keyring, user: { id: str
     [user.id, keyring.encrypt(secret.base32, context(user.id))],
   );
   const otpauthUrl = totp.toString();
+  const { default: QRCode } = await import('qrcode'); // only enrollment needs it
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { otpauthUrl, secret: secret.base32, qrSvg };
 }

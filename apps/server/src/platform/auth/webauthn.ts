@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+
+/** @simplewebauthn/server takes ~0.25 s to load: loaded on first use (and warmed after start), not at boot. */
+export const webauthnLibrary = () => import('@simplewebauthn/server');
 
 /** Transport hints as stored (usb, nfc, ble, internal, hybrid, ...). */
 type AuthenticatorTransportFuture = 'ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb';
@@ -42,6 +38,7 @@ async function takeChallenge(db: Queryable, id: string, kind: string): Promise<{
 
 export async function registrationOptions(db: Queryable, rp: RelyingParty, user: { id: string; email: string; displayName: string }) {
   const existing = await db.query<CredentialRow>('SELECT * FROM webauthn_credentials WHERE user_id = $1', [user.id]);
+  const { generateRegistrationOptions } = await webauthnLibrary();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
@@ -64,6 +61,7 @@ export async function registerPasskey(db: Queryable, rp: RelyingParty, userId: s
   );
   if (!latest) throw new AppError('INVALID_CODE', 'The passkey request expired. Please try again.');
   const challenge = await takeChallenge(db, latest.id, 'webauthn-register');
+  const { verifyRegistrationResponse } = await webauthnLibrary();
   const result = await verifyRegistrationResponse({
     response: response as RegistrationResponseJSON,
     expectedChallenge: challenge.data.challenge,
@@ -86,6 +84,7 @@ export async function registerPasskey(db: Queryable, rp: RelyingParty, userId: s
 /** Options for signing in with a passkey: any discoverable passkey (passwordless), or the user's own (second step). */
 export async function authenticationOptions(db: Queryable, rp: RelyingParty, forUser?: { userId: string; mfaChallengeId: string }) {
   const allow = forUser ? await db.query<CredentialRow>('SELECT * FROM webauthn_credentials WHERE user_id = $1', [forUser.userId]) : [];
+  const { generateAuthenticationOptions } = await webauthnLibrary();
   const options = await generateAuthenticationOptions({
     rpID: rp.rpID,
     userVerification: 'preferred',
@@ -101,6 +100,7 @@ export async function verifyPasskey(db: Queryable, rp: RelyingParty, flowId: str
   const assertion = response as AuthenticationResponseJSON;
   const [cred] = await db.query<CredentialRow>('SELECT * FROM webauthn_credentials WHERE id = $1', [String(assertion?.id ?? '')]);
   if (!cred || (challenge.user_id && cred.user_id !== challenge.user_id)) throw new AppError('INVALID_CODE', 'This passkey is not registered with OurChart.');
+  const { verifyAuthenticationResponse } = await webauthnLibrary();
   const result = await verifyAuthenticationResponse({
     response: assertion,
     expectedChallenge: challenge.data.challenge,
