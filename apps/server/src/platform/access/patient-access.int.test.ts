@@ -36,6 +36,9 @@ describe.each(testDrivers)('PatientAccess and the audit trail on $name', (driver
     expect(sneaky.total).toBe(0);
     const own = await access.search('AllergyIntolerance');
     expect(own.resources.map((r) => r.id)).toEqual([alicesAllergy.id]);
+    // The audit trail names exactly what was disclosed.
+    const [searchEvent] = await audit.forPatient(alice.id!, 1);
+    expect(searchEvent).toMatchObject({ action: 'search', entity_type: 'AllergyIntolerance', entity_id: alicesAllergy.id });
   });
 
   it('audits every read and search, including refused ones, in a verifiable hash chain', async () => {
@@ -55,6 +58,7 @@ describe.each(testDrivers)('PatientAccess and the audit trail on $name', (driver
     ]);
     expect(events[0]).toMatchObject({ actor_id: `user-${carol.id}`, ip: '127.0.0.1', request_id: 'req-1' });
     expect(events[1]?.query).toBe('code=4548-4');
+    expect(events[1]?.entity_id).toBeNull(); // nothing matched for Carol: nothing disclosed
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 

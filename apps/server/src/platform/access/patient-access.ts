@@ -54,7 +54,9 @@ export class PatientAccess {
   async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<Omit<SearchResult, 'resources'> & { resources: T[] }> {
     try {
       const result = await this.#store.search(resourceType, query, { patientId: this.patientId });
-      await this.#record('search', 'success', { entityType: resourceType, query: toQueryString(query) });
+      // Record which resources were disclosed, not only the question asked (ONC 170.315(d)(10)).
+      const ids = result.resources.map((r) => r.id).join(',');
+      await this.#record('search', 'success', { entityType: resourceType, entityId: ids || undefined, query: toQueryString(query) });
       return result as Omit<SearchResult, 'resources'> & { resources: T[] };
     } catch (err) {
       await this.#record('search', 'failure', { entityType: resourceType, query: toQueryString(query) });
