@@ -9,8 +9,8 @@ import { TextField } from 'react-aria-components/TextField';
 import './forms-words.ts';
 import '../styles/forms.css';
 
-// Form pieces for the signed-out identity pages (sign-in second step, activation, sign-up,
-// password reset). Fields show our own messages ("what to do next"), never the browser's.
+// Form pieces for every form in the app (signed-out identity pages, account, staff and admin
+// pages). Fields show our own messages ("what to do next"), never the browser's.
 
 type TextInputProps = {
   label: string;
@@ -20,18 +20,20 @@ type TextInputProps = {
   /** What to do to fix the value; the field is marked invalid while set. */
   error?: string | null;
   description?: string;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date';
   autoComplete?: string;
-  inputMode?: 'text' | 'numeric' | 'email';
+  inputMode?: 'text' | 'numeric' | 'email' | 'search';
   maxLength?: number;
   isRequired?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   autoCapitalize?: 'none' | 'characters' | 'words';
+  className?: string;
 };
 
-export function TextInput({ label, error, description, inputRef, inputMode, autoCapitalize, ...field }: TextInputProps) {
+export function TextInput({ label, error, description, inputRef, inputMode, autoCapitalize, className, ...field }: TextInputProps) {
+  const plain = field.type === 'email' || field.type === 'password' || inputMode === 'numeric';
   return (
-    <TextField {...field} className="field" isInvalid={Boolean(error)} validationBehavior="aria">
+    <TextField {...field} className={className ? `field ${className}` : 'field'} isInvalid={Boolean(error)} validationBehavior="aria">
       <Label className="field__label">{label}</Label>
       {description ? (
         <Text slot="description" className="field__hint">
@@ -42,8 +44,8 @@ export function TextInput({ label, error, description, inputRef, inputMode, auto
         ref={inputRef}
         className="field__input"
         inputMode={inputMode}
-        autoCapitalize={autoCapitalize ?? (field.type === 'email' || inputMode === 'numeric' ? 'none' : undefined)}
-        spellCheck={field.type === 'email' || inputMode === 'numeric' ? false : undefined}
+        autoCapitalize={autoCapitalize ?? (plain ? 'none' : undefined)}
+        spellCheck={plain || field.type === 'search' || field.type === 'date' ? false : undefined}
       />
       <FieldError className="field__error">{error ?? ''}</FieldError>
     </TextField>
@@ -82,16 +84,16 @@ export function FormStatus({ message }: { message: string | null | undefined }) 
   );
 }
 
-type SubmitButtonProps = { isPending: boolean; label: string; pendingLabel: string };
+type SubmitButtonProps = { isPending: boolean; label: string; pendingLabel: string; variant?: 'primary' | 'secondary' };
 
 /**
  * aria-disabled rather than disabled: the button keeps focus while we wait. A hidden status
  * says "…ing" once, because the changed button text alone is not announced.
  */
-export function SubmitButton({ isPending, label, pendingLabel }: SubmitButtonProps) {
+export function SubmitButton({ isPending, label, pendingLabel, variant = 'primary' }: SubmitButtonProps) {
   return (
     <>
-      <button type="submit" className="button button--primary form__submit" aria-disabled={isPending || undefined}>
+      <button type="submit" className={`button button--${variant} form__submit`} aria-disabled={isPending || undefined}>
         {isPending ? pendingLabel : label}
       </button>
       <span role="status" className="visually-hidden">
