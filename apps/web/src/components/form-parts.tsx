@@ -52,6 +52,13 @@ export function TextInput({ label, error, description, inputRef, inputMode, auto
   );
 }
 
+type EmailInputProps = Omit<TextInputProps, 'type' | 'inputMode' | 'name'> & { name?: string };
+
+/** An email field: the right keyboard on phones, no auto-capitals or spell-check, autofill as given. */
+export function EmailInput({ name = 'email', autoComplete = 'email', ...props }: EmailInputProps) {
+  return <TextInput {...props} name={name} type="email" inputMode="email" autoComplete={autoComplete} />;
+}
+
 /**
  * Always in the page (an empty live region), so screen readers announce the message the
  * moment it appears. With several field problems it lists them all, like GOV.UK's error summary.

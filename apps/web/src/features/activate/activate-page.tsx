@@ -5,7 +5,7 @@ import { activateAccount } from '../../api/auth-endpoints.ts';
 import { errorMessage } from '../../api/error-message.ts';
 import { DateOfBirthField } from '../../components/date-of-birth-field.tsx';
 import { emptyDate, toIsoDate } from '../../components/date-of-birth.ts';
-import { FormAlert, SubmitButton, TextInput } from '../../components/form-parts.tsx';
+import { EmailInput, FormAlert, SubmitButton, TextInput } from '../../components/form-parts.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { newPasswordProblem } from '../../components/password-strength.ts';
 import { useFormProblems } from '../../components/use-form-problems.ts';
@@ -75,13 +75,9 @@ export function ActivatePage() {
           inputRef={refs.code}
         />
         <DateOfBirthField value={birthDate} onChange={setBirthDate} error={shown.birthDate} firstInputRef={refs.birthDate} />
-        <TextInput
+        <EmailInput
           label={t('email')}
           description={t('activate.emailHint')}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
           value={email}
           onChange={setEmail}
           error={shown.email}

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestPasswordReset } from '../../api/auth-endpoints.ts';
 import { errorMessage } from '../../api/error-message.ts';
-import { FormAlert, FormStatus, SubmitButton, TextInput } from '../../components/form-parts.tsx';
+import { EmailInput, FormAlert, FormStatus, SubmitButton } from '../../components/form-parts.tsx';
 import { useFormProblems } from '../../components/use-form-problems.ts';
 import { useRequest } from '../../components/use-request.ts';
 import { emailProblem } from '../../components/validate.ts';
@@ -49,11 +49,8 @@ export function ForgotPasswordPage() {
           <p className="auth-page__intro">{t('forgot.intro')}</p>
           <FormAlert message={request.failure ? errorMessage(request.failure, tCommon) : null} problems={summary} />
           <form className="form" noValidate onSubmit={(event) => void handleSubmit(event)}>
-            <TextInput
+            <EmailInput
               label={t('email')}
-              name="email"
-              type="email"
-              inputMode="email"
               autoComplete="username"
               value={email}
               onChange={setEmail}

@@ -6,7 +6,7 @@ import { startSignUp } from '../../api/auth-endpoints.ts';
 import { errorMessage } from '../../api/error-message.ts';
 import { DateOfBirthField } from '../../components/date-of-birth-field.tsx';
 import { emptyDate, toIsoDate } from '../../components/date-of-birth.ts';
-import { FormAlert, SubmitButton, TextInput } from '../../components/form-parts.tsx';
+import { EmailInput, FormAlert, SubmitButton, TextInput } from '../../components/form-parts.tsx';
 import { useFormProblems } from '../../components/use-form-problems.ts';
 import { useRequest } from '../../components/use-request.ts';
 import { emailProblem } from '../../components/validate.ts';
@@ -102,13 +102,9 @@ function DetailsStep({ onSent }: { onSent: (details: SignUpRequest) => void }) {
           inputRef={refs.familyName}
         />
         <DateOfBirthField value={birthDate} onChange={setBirthDate} error={shown.birthDate} firstInputRef={refs.birthDate} />
-        <TextInput
+        <EmailInput
           label={t('email')}
           description={t('signUp.emailHint')}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
           value={email}
           onChange={setEmail}
           error={shown.email}
