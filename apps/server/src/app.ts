@@ -16,6 +16,7 @@ import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerEnrollmentRoutes } from './features/auth/enrollment.routes.ts';
 import { registerAccountRoutes } from './features/account/account.routes.ts';
 import { registerRecordsRoutes } from './features/records/records.routes.ts';
+import { registerResultsRoutes } from './features/results/results.routes.ts';
 import { registerStaffRoutes } from './features/staff/staff.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerEnrollmentRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerRecordsRoutes(app, ctx);
+  registerResultsRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 

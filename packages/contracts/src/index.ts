@@ -8,3 +8,4 @@ export * from './records.ts';
 export * from './problem.ts';
 export * from './identity.ts';
 export * from './staff.ts';
+export * from './results.ts';

@@ -5,7 +5,7 @@ import {
   RecoveryCodes, SessionList, SignedOutCount, TotpConfirmRequest, TotpStart, VerifyEmailChangeRequest,
 } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
-import { requireAuth } from '../../platform/auth/request-auth.ts';
+import { requireAuth, signedIn } from '../../platform/auth/request-auth.ts';
 import { getUser } from '../../platform/auth/users.ts';
 import { clientOf, perMinute } from '../auth/auth.routes.ts';
 import { describeUser } from '../auth/auth.service.ts';
@@ -17,8 +17,6 @@ const SessionParam = z.object({ id: z.string().uuid('Not a session id.') });
 
 /** Signed-in account security: second factors, recovery codes, password, email, devices. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext) {
-  // Sign-in is checked before anything else (even body validation), so a signed-out caller always gets 401.
-  const signedIn = { onRequest: async (request: FastifyRequest) => void requireAuth(request) };
   const who = (request: FastifyRequest) => ({ ctx, user: requireAuth(request).user, client: clientOf(request) });
   const sessionId = (request: FastifyRequest) => requireAuth(request).session.id;
 

@@ -45,6 +45,21 @@ export class PatientAccess {
     return row.resource as T;
   }
 
+  /**
+   * The version before the current one of a resource in the patient's compartment (to show what a
+   * corrected result was). Audited as a read of that resource's history.
+   */
+  async previousVersion<T extends Resource>(resourceType: T['resourceType'], id: string): Promise<T | undefined> {
+    const row = await this.#store.readRow(resourceType, id);
+    if (!row || row.patientId !== this.patientId) {
+      await this.#record('history', 'not-found', { entityType: resourceType, entityId: id });
+      return undefined;
+    }
+    const versions = await this.#store.history(resourceType, id);
+    await this.#record('history', 'success', { entityType: resourceType, entityId: id });
+    return versions.find((v) => !v.deleted && v.versionId < row.versionId)?.resource as T | undefined;
+  }
+
   /** The Patient resource of the patient in context. */
   readPatient(): Promise<Patient> {
     return this.read<Patient>('Patient', this.patientId);

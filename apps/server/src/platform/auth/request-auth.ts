@@ -47,6 +47,12 @@ export function requireAuth(request: FastifyRequest): RequestAuth {
   return request.auth;
 }
 
+/**
+ * Route option for routes that need a signed-in user: checked before anything else (even body or
+ * query validation), so a signed-out caller always gets 401 and learns nothing about the route.
+ */
+export const signedIn = { onRequest: async (request: FastifyRequest) => void requireAuth(request) };
+
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',

@@ -1,0 +1,81 @@
+import type { DiagnosticReport, Observation } from '@medplum/fhirtypes';
+import type { ResultList, ResultReport, Trend } from '@ourchart/contracts';
+import type { PatientAccess } from '../../platform/access/patient-access.ts';
+import type { SearchQuery } from '../../platform/fhir-store/search.ts';
+import { splitReference } from '../../platform/fhir-store/indexer.ts';
+import { conceptText } from '../../platform/fhir-store/display.ts';
+import { flagOf, isAbnormal, rangeOf, toResultValue } from './result-values.ts';
+
+export type ResultFilter = { from?: string | undefined; to?: string | undefined; q?: string | undefined };
+
+const MAX = '1000';
+
+function dateQuery(filter: ResultFilter): SearchQuery {
+  return [...(filter.from ? [['date', `ge${filter.from}`] as [string, string]] : []), ...(filter.to ? [['date', `le${filter.to}`] as [string, string]] : [])];
+}
+
+/**
+ * Test results of the patient in context, newest first: each lab report with its values, and lab
+ * values that stand alone. Cancelled and mistaken entries are left out; corrected values carry
+ * what they were before. Reads go through PatientAccess (compartment-limited, audited).
+ */
+export async function listResults({ access }: { access: PatientAccess }, filter: ResultFilter): Promise<ResultList> {
+  const [reports, observations] = await Promise.all([
+    access.search<DiagnosticReport>('DiagnosticReport', [...dateQuery(filter), ['_sort', '-date'], ['_count', MAX]]),
+    access.search<Observation>('Observation', [['category', 'laboratory'], ...dateQuery(filter), ['_sort', '-date'], ['_count', MAX]]),
+  ]);
+  const byId = new Map(observations.resources.map((o) => [o.id!, o]));
+  const corrected = observations.resources.filter((o) => o.status === 'corrected' || o.status === 'amended');
+  const previous = new Map(await Promise.all(corrected.map(async (o) => [o.id!, await access.previousVersion<Observation>('Observation', o.id!)] as const)));
+  const used = new Set<string>();
+  const out: ResultReport[] = [];
+  for (const r of reports.resources) {
+    if (r.status === 'entered-in-error') continue;
+    const values = (r.result ?? [])
+      .map((ref) => (ref.reference ? splitReference(ref.reference)?.targetId : undefined))
+      .map((id) => (id ? byId.get(id) : undefined))
+      .filter((o): o is Observation => !!o && o.status !== 'entered-in-error')
+      .map((o) => {
+        used.add(o.id!);
+        return toResultValue(o, previous.get(o.id!));
+      });
+    out.push({
+      id: r.id!, kind: 'report', name: conceptText(r.code) ?? 'Test results', status: r.status,
+      effective: r.effectiveDateTime ?? r.effectivePeriod?.start ?? null, issued: r.issued ?? null,
+      performer: r.performer?.[0]?.display ?? null, values, hasAbnormal: values.some(isAbnormal),
+    });
+  }
+  for (const o of observations.resources) {
+    if (used.has(o.id!) || o.status === 'entered-in-error') continue;
+    const value = toResultValue(o, previous.get(o.id!));
+    out.push({
+      id: o.id!, kind: 'single', name: value.name, status: o.status, effective: value.effective, issued: o.issued ?? null,
+      performer: o.performer?.[0]?.display ?? null, values: [value], hasAbnormal: isAbnormal(value),
+    });
+  }
+  const q = filter.q?.trim().toLowerCase();
+  const shown = q ? out.filter((r) => r.name.toLowerCase().includes(q) || r.values.some((v) => v.name.toLowerCase().includes(q))) : out;
+  return { reports: shown.sort((a, b) => (b.effective ?? '').localeCompare(a.effective ?? '')) };
+}
+
+/** Every numeric value of one test (by code) over time, oldest first, for the trend chart and its table. */
+export async function getTrend({ access }: { access: PatientAccess }, code: string): Promise<Trend> {
+  const found = await access.search<Observation>('Observation', [['code', code], ['_sort', 'date'], ['_count', MAX]]);
+  const points = found.resources
+    .filter((o) => typeof o.valueQuantity?.value === 'number' && o.status !== 'entered-in-error' && o.status !== 'cancelled')
+    .map((o) => {
+      const range = rangeOf(o);
+      return {
+        observationId: o.id!,
+        date: o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued ?? '',
+        value: o.valueQuantity!.value!,
+        unit: o.valueQuantity?.unit ?? o.valueQuantity?.code ?? null,
+        low: range?.low ?? null,
+        high: range?.high ?? null,
+        flag: flagOf(o),
+        patientReported: (o.performer ?? []).some((p) => p.reference?.startsWith('Patient/')),
+      };
+    });
+  const first = found.resources[0];
+  return { code, name: first ? (conceptText(first.code) ?? code) : code, unit: points[0]?.unit ?? null, points };
+}

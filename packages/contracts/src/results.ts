@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** How a value compares with its reference range, from the lab's interpretation or the range itself. */
+export const ResultFlag = z.enum(['normal', 'high', 'low', 'critical-high', 'critical-low', 'abnormal']);
+export type ResultFlag = z.infer<typeof ResultFlag>;
+
+export const ResultValue = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** "http://loinc.org|4548-4": the key of this test's trend. */
+  code: z.string().nullable(),
+  /** Numbers stay numbers (for charts); anything else is text. */
+  value: z.union([z.number(), z.string()]).nullable(),
+  unit: z.string().nullable(),
+  range: z.object({ low: z.number().nullable(), high: z.number().nullable(), text: z.string().nullable() }).nullable(),
+  flag: ResultFlag.nullable(),
+  /** FHIR Observation.status: registered, preliminary, final, amended, corrected, cancelled, entered-in-error. */
+  status: z.string(),
+  effective: z.string().nullable(),
+  /** For a corrected or amended value: what it was before and the lab's note. */
+  correction: z.object({ previousValue: z.union([z.number(), z.string()]).nullable(), note: z.string().nullable() }).nullable(),
+});
+export type ResultValue = z.infer<typeof ResultValue>;
+
+export const ResultReport = z.object({
+  /** DiagnosticReport id, or the Observation id of a result that stands alone. */
+  id: z.string(),
+  kind: z.enum(['report', 'single']),
+  name: z.string(),
+  status: z.string(),
+  effective: z.string().nullable(),
+  issued: z.string().nullable(),
+  performer: z.string().nullable(),
+  values: z.array(ResultValue),
+  /** True when any value is outside its range. */
+  hasAbnormal: z.boolean(),
+});
+export type ResultReport = z.infer<typeof ResultReport>;
+
+/** GET /api/records/results?patient=&from=YYYY-MM-DD&to=YYYY-MM-DD&q=text → newest first. */
+export const ResultList = z.object({ reports: z.array(ResultReport) });
+export type ResultList = z.infer<typeof ResultList>;
+
+/** GET /api/records/results/trend?code=system|code[&patient=] → oldest first, numeric values only. */
+export const TrendPoint = z.object({
+  observationId: z.string(),
+  date: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  flag: ResultFlag.nullable(),
+  /** Patient-entered readings are marked, to be shown beside clinic readings. */
+  patientReported: z.boolean(),
+});
+export const Trend = z.object({ code: z.string(), name: z.string(), unit: z.string().nullable(), points: z.array(TrendPoint) });
+export type Trend = z.infer<typeof Trend>;
