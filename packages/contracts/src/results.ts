@@ -19,6 +19,17 @@ export const ResultValue = z.object({
   effective: z.string().nullable(),
   /** For a corrected or amended value: what it was before and the lab's note. */
   correction: z.object({ previousValue: z.union([z.number(), z.string()]).nullable(), note: z.string().nullable() }).nullable(),
+  /** A plain-language explanation of the test in the language asked for (Accept-Language), when we have one. */
+  explanation: z
+    .object({
+      name: z.string(),
+      measures: z.string(),
+      high: z.string().nullable(),
+      low: z.string().nullable(),
+      askCareTeam: z.string(),
+      source: z.object({ name: z.string(), url: z.string() }),
+    })
+    .nullable(),
 });
 export type ResultValue = z.infer<typeof ResultValue>;
 

@@ -1,6 +1,7 @@
 import type { Observation } from '@medplum/fhirtypes';
 import type { ResultFlag, ResultValue } from '@ourchart/contracts';
 import { conceptText } from '../../platform/fhir-store/display.ts';
+import { explanationFor } from './explanations/index.ts';
 
 const INTERPRETATION: Record<string, ResultFlag> = {
   HH: 'critical-high', LL: 'critical-low', H: 'high', HU: 'high', L: 'low', LU: 'low', A: 'abnormal', AA: 'abnormal', N: 'normal',
@@ -43,7 +44,14 @@ export function codeKey(o: Observation): string | null {
   return c?.code ? `${c.system ?? ''}|${c.code}` : null;
 }
 
-export function toResultValue(o: Observation, previous: Observation | undefined): ResultValue {
+/** The explanation of a LOINC-coded test in one language, or null when we have none. */
+export function explain(code: string | null, locale: 'en' | 'es'): ResultValue['explanation'] {
+  const e = code?.startsWith('http://loinc.org|') ? explanationFor(code.slice('http://loinc.org|'.length)) : undefined;
+  if (!e) return null;
+  return { name: e.name[locale], measures: e.measures[locale], high: e.high?.[locale] ?? null, low: e.low?.[locale] ?? null, askCareTeam: e.askCareTeam[locale], source: e.source };
+}
+
+export function toResultValue(o: Observation, previous: Observation | undefined, locale: 'en' | 'es' = 'en'): ResultValue {
   const changed = previous && JSON.stringify(valueOf(previous)) !== JSON.stringify(valueOf(o));
   return {
     id: o.id!,
@@ -55,6 +63,7 @@ export function toResultValue(o: Observation, previous: Observation | undefined)
     flag: flagOf(o),
     status: o.status,
     effective: o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued ?? null,
+    explanation: explain(codeKey(o), locale),
     correction:
       o.status === 'corrected' || o.status === 'amended'
         ? { previousValue: changed ? valueOf(previous!) : null, note: o.note?.map((n) => n.text).filter(Boolean).join(' ') || null }

@@ -49,6 +49,11 @@ describe.each(testDrivers)('test results on $name', (driver) => {
     ]);
     expect(reports[0].values[0]).toMatchObject({ status: 'corrected', value: 4.6, correction: { previousValue: 5.9, note: 'Typing error corrected.' } });
 
+    expect(panel.values[0].explanation).toMatchObject({ name: expect.stringMatching(/^Glucose/), source: { url: expect.stringMatching(/^https:\/\/medlineplus\.gov\//) } });
+    const spanish = (await h.app.inject({ url: '/api/records/results', headers: { cookie, 'accept-language': 'es' } })).json();
+    expect(spanish.reports[1].values[0].explanation.name).toMatch(/^Glucosa/);
+    expect(spanish.reports[1].values[0].explanation.measures).not.toBe(panel.values[0].explanation.measures);
+
     const filtered = (await h.app.inject({ url: '/api/records/results?q=sodium', headers: { cookie } })).json();
     expect(filtered.reports.map((r: { name: string }) => r.name)).toEqual(['Comprehensive metabolic panel']);
     const since = (await h.app.inject({ url: '/api/records/results?from=2025-05-01', headers: { cookie } })).json();

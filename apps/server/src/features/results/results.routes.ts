@@ -4,6 +4,7 @@ import { ResultList, Trend } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import { patientAccessFor } from '../../platform/access/resolve.ts';
 import { signedIn } from '../../platform/auth/request-auth.ts';
+import { wantsSpanish } from '../../platform/http/messages-es.ts';
 import { getTrend, listResults } from './results.service.ts';
 
 const patient = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'Not a valid patient id.').optional();
@@ -16,7 +17,8 @@ export function registerResultsRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/records/results', signedIn, async (request) => {
     const { patient: id, ...filter } = ListQuery.parse(request.query);
     const access = await patientAccessFor(ctx, request, id);
-    return ResultList.parse(await listResults({ access }, filter));
+    const locale = wantsSpanish(request.headers['accept-language']) ? 'es' : 'en';
+    return ResultList.parse(await listResults({ access }, { ...filter, locale }));
   });
   app.get('/api/records/results/trend', signedIn, async (request) => {
     const { patient: id, code } = TrendQuery.parse(request.query);

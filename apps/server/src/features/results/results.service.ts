@@ -6,7 +6,7 @@ import { splitReference } from '../../platform/fhir-store/indexer.ts';
 import { conceptText } from '../../platform/fhir-store/display.ts';
 import { flagOf, isAbnormal, rangeOf, toResultValue } from './result-values.ts';
 
-export type ResultFilter = { from?: string | undefined; to?: string | undefined; q?: string | undefined };
+export type ResultFilter = { from?: string | undefined; to?: string | undefined; q?: string | undefined; locale?: 'en' | 'es' };
 
 const MAX = '1000';
 
@@ -37,7 +37,7 @@ export async function listResults({ access }: { access: PatientAccess }, filter:
       .filter((o): o is Observation => !!o && o.status !== 'entered-in-error')
       .map((o) => {
         used.add(o.id!);
-        return toResultValue(o, previous.get(o.id!));
+        return toResultValue(o, previous.get(o.id!), filter.locale);
       });
     out.push({
       id: r.id!, kind: 'report', name: conceptText(r.code) ?? 'Test results', status: r.status,
@@ -47,7 +47,7 @@ export async function listResults({ access }: { access: PatientAccess }, filter:
   }
   for (const o of observations.resources) {
     if (used.has(o.id!) || o.status === 'entered-in-error') continue;
-    const value = toResultValue(o, previous.get(o.id!));
+    const value = toResultValue(o, previous.get(o.id!), filter.locale);
     out.push({
       id: o.id!, kind: 'single', name: value.name, status: o.status, effective: value.effective, issued: o.issued ?? null,
       performer: o.performer?.[0]?.display ?? null, values: [value], hasAbnormal: isAbnormal(value),
