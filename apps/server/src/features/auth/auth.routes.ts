@@ -34,33 +34,33 @@ export function sendSignIn(reply: FastifyReply, ctx: AppContext, outcome: SignIn
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/api/auth/sign-in', { config: perMinute(ctx, 10) }, async (request, reply) => {
+  app.post('/api/auth/sign-in', { config: { ...perMinute(ctx, 10), public: true } }, async (request, reply) => {
     const input = SignInRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await passwordSignIn(ctx, input, clientOf(request)));
   });
 
-  app.post('/api/auth/mfa/email-code', { config: perMinute(ctx, 5) }, async (request, reply) => {
+  app.post('/api/auth/mfa/email-code', { config: { ...perMinute(ctx, 5), public: true } }, async (request, reply) => {
     const { challengeId } = MfaEmailCodeRequest.parse(request.body ?? {});
     await sendSignInCode(ctx, challengeId, clientOf(request));
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/mfa/verify', { config: perMinute(ctx, 10) }, async (request, reply) => {
+  app.post('/api/auth/mfa/verify', { config: { ...perMinute(ctx, 10), public: true } }, async (request, reply) => {
     const input = MfaVerifyRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await verifySecondFactor(ctx, input, clientOf(request)));
   });
 
-  app.post('/api/auth/passkey/options', { config: perMinute(ctx, 20) }, async (request) => {
+  app.post('/api/auth/passkey/options', { config: { ...perMinute(ctx, 20), public: true } }, async (request) => {
     const { challengeId } = PasskeyOptionsRequest.parse(request.body ?? {});
     return PasskeyOptionsResponse.parse(await passkeyOptions(ctx, challengeId));
   });
 
-  app.post('/api/auth/passkey/verify', { config: perMinute(ctx, 10) }, async (request, reply) => {
+  app.post('/api/auth/passkey/verify', { config: { ...perMinute(ctx, 10), public: true } }, async (request, reply) => {
     const input = PasskeyVerifyRequest.parse(request.body ?? {});
     return sendSignIn(reply, ctx, await passkeySignIn(ctx, input, clientOf(request)));
   });
 
-  app.post('/api/auth/sign-out', async (request, reply) => {
+  app.post('/api/auth/sign-out', { config: { public: true } }, async (request, reply) => {
     if (request.auth) await signOut(ctx, request.auth, clientOf(request));
     clearSessionCookie(reply, ctx);
     return reply.status(204).send();

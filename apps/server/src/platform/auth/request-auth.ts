@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
   }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, enrollment, password reset). Every other /api route needs one. */
+    public?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,7 +24,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Resolves the session cookie on every /api request and enforces CSRF protection for
  * state-changing requests: SameSite=Strict cookies, plus a custom header that a cross-site form
- * cannot send, plus an Origin check when the browser sends one.
+ * cannot send, plus an Origin check when the browser sends one. Secure by default: a route needs a
+ * session unless it is declared `config: { public: true }`, and the check runs before any
+ * validation, so a signed-out caller always gets 401 and learns nothing about the route.
  */
 export function registerRequestAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('auth', null);
@@ -32,12 +38,13 @@ export function registerRequestAuth(app: FastifyInstance, ctx: AppContext) {
       if (origin && new URL(origin).host !== request.headers.host) throw new AppError('CSRF', 'Cross-site request refused.');
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await touchSession(ctx.db, token, { idleSeconds: ctx.config.sessionIdleSeconds, maxSeconds: ctx.config.sessionMaxSeconds });
-    if (!session) return;
-    const user = await getUser(ctx.db, session.userId);
-    if (!user || user.disabled) return;
-    request.auth = { session, user, token };
+    if (token) {
+      const session = await touchSession(ctx.db, token, { idleSeconds: ctx.config.sessionIdleSeconds, maxSeconds: ctx.config.sessionMaxSeconds });
+      const user = session && (await getUser(ctx.db, session.userId));
+      if (session && user && !user.disabled) request.auth = { session, user, token };
+    }
+    // Unknown routes (no url) fall through to the rate-limited 404.
+    if (!request.auth && request.routeOptions.url && !request.routeOptions.config.public) requireAuth(request);
   });
 }
 
@@ -46,12 +53,6 @@ export function requireAuth(request: FastifyRequest): RequestAuth {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Your session has ended or you are not signed in. Please sign in.');
   return request.auth;
 }
-
-/**
- * Route option for routes that need a signed-in user: checked before anything else (even body or
- * query validation), so a signed-out caller always gets 401 and learns nothing about the route.
- */
-export const signedIn = { onRequest: async (request: FastifyRequest) => void requireAuth(request) };
 
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
