@@ -19,6 +19,7 @@ import { registerRecordsRoutes } from './features/records/records.routes.ts';
 import { registerResultsRoutes } from './features/results/results.routes.ts';
 import { registerStaffRoutes } from './features/staff/staff.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerResultsRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

@@ -38,6 +38,18 @@ const SecurityPage = page(() => import('./features/account/security-page.tsx').t
 const ActivityPage = page(() => import('./features/account/activity-page.tsx').then((m) => m.ActivityPage), []);
 const StaffPage = page(() => import('./features/staff/staff-page.tsx').then((m) => m.StaffPage), []);
 const AuditPage = page(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), []);
+const ResultsPage = page(() => import('./features/results/results-page.tsx').then((m) => m.ResultsPage), []);
+const TrendPage = page(() => import('./features/results/trend-page.tsx').then((m) => m.TrendPage), []);
+const MedicationsPage = page(() => import('./features/record-lists/medications-page.tsx').then((m) => m.MedicationsPage), []);
+const AllergiesPage = page(() => import('./features/record-lists/allergies-page.tsx').then((m) => m.AllergiesPage), []);
+const ConditionsPage = page(() => import('./features/record-lists/conditions-page.tsx').then((m) => m.ConditionsPage), []);
+const VisitsPage = page(() => import('./features/visits/visits-page.tsx').then((m) => m.VisitsPage), []);
+const ImmunizationsPage = page(() => import('./features/immunizations/immunizations-page.tsx').then((m) => m.ImmunizationsPage), []);
+const VitalsPage = page(() => import('./features/vitals/vitals-page.tsx').then((m) => m.VitalsPage), []);
+const DocumentsPage = page(() => import('./features/documents/documents-page.tsx').then((m) => m.DocumentsPage), []);
+const SharedRecordPage = page(() => import('./features/shared-record/shared-record-page.tsx').then((m) => m.SharedRecordPage), []);
+const CorrectionsPage = page(() => import('./features/corrections/corrections-page.tsx').then((m) => m.CorrectionsPage), []);
+const StaffCorrectionsPage = page(() => import('./features/corrections/staff-corrections-page.tsx').then((m) => m.StaffCorrectionsPage), []);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;
@@ -57,7 +69,20 @@ const routes: Record<string, Route> = {
   '/': { page: HomePage, signedIn: {} },
   '/account/security': { page: SecurityPage, signedIn: {} },
   '/account/activity': { page: ActivityPage, signedIn: {} },
+  '/results': { page: ResultsPage, signedIn: {} },
+  '/results/trend': { page: TrendPage, signedIn: {} },
+  '/vitals': { page: VitalsPage, signedIn: {} },
+  '/medications': { page: MedicationsPage, signedIn: {} },
+  '/allergies': { page: AllergiesPage, signedIn: {} },
+  '/conditions': { page: ConditionsPage, signedIn: {} },
+  '/immunizations': { page: ImmunizationsPage, signedIn: {} },
+  '/visits': { page: VisitsPage, signedIn: {} },
+  '/documents': { page: DocumentsPage, signedIn: {} },
+  '/corrections': { page: CorrectionsPage, signedIn: {} },
+  // Opened from a share link by anyone holding it (the key is in the #fragment, never sent to the server's logs).
+  '/shared': { page: SharedRecordPage },
   '/staff': { page: StaffPage, signedIn: { roles: careTeam } },
+  '/staff/corrections': { page: StaffCorrectionsPage, signedIn: { roles: careTeam } },
   '/admin/audit': { page: AuditPage, signedIn: { roles: ['admin'] } },
 };
 

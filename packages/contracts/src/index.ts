@@ -9,3 +9,4 @@ export * from './problem.ts';
 export * from './identity.ts';
 export * from './staff.ts';
 export * from './results.ts';
+export * from './notifications.ts';

@@ -4,18 +4,21 @@ import { homePathFor, navItemsFor } from './nav-items.ts';
 const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((item) => item.label);
 
 describe('navItemsFor', () => {
-  it('gives patients their summary, security and activity', () => {
-    expect(labels('patient')).toEqual(['nav.healthSummary', 'nav.accountSecurity', 'nav.accountActivity']);
+  it('gives patients every part of their record, then security and activity', () => {
+    expect(labels('patient')).toEqual([
+      'nav.healthSummary', 'nav.testResults', 'nav.medications', 'nav.allergies', 'nav.conditions', 'nav.immunizations', 'nav.visits', 'nav.documents',
+      'nav.accountSecurity', 'nav.accountActivity',
+    ]);
   });
 
-  it('gives clinicians, nurses and front desk the patient list and security', () => {
+  it('gives clinicians, nurses and front desk the patient list, correction requests and security', () => {
     for (const role of ['clinician', 'nurse', 'staff'] as const) {
-      expect(labels(role)).toEqual(['nav.patients', 'nav.accountSecurity']);
+      expect(labels(role)).toEqual(['nav.patients', 'nav.corrections', 'nav.accountSecurity']);
     }
   });
 
   it('adds the audit report for admins only', () => {
-    expect(labels('admin')).toEqual(['nav.patients', 'nav.accountSecurity', 'nav.auditReport']);
+    expect(labels('admin')).toEqual(['nav.patients', 'nav.corrections', 'nav.accountSecurity', 'nav.auditReport']);
   });
 });
 

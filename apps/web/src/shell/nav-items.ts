@@ -3,24 +3,45 @@ import type { Role } from '@ourchart/contracts';
 export type NavItem = {
   href: string;
   /** Translation key in `common`. */
-  label: 'nav.healthSummary' | 'nav.accountSecurity' | 'nav.accountActivity' | 'nav.patients' | 'nav.auditReport';
+  label:
+    | 'nav.healthSummary'
+    | 'nav.testResults'
+    | 'nav.medications'
+    | 'nav.allergies'
+    | 'nav.conditions'
+    | 'nav.immunizations'
+    | 'nav.visits'
+    | 'nav.documents'
+    | 'nav.accountSecurity'
+    | 'nav.accountActivity'
+    | 'nav.patients'
+    | 'nav.corrections'
+    | 'nav.auditReport';
 };
 
 const healthSummary: NavItem = { href: '/', label: 'nav.healthSummary' };
+const testResults: NavItem = { href: '/results', label: 'nav.testResults' };
+const medications: NavItem = { href: '/medications', label: 'nav.medications' };
+const allergies: NavItem = { href: '/allergies', label: 'nav.allergies' };
+const conditions: NavItem = { href: '/conditions', label: 'nav.conditions' };
+const immunizations: NavItem = { href: '/immunizations', label: 'nav.immunizations' };
+const visits: NavItem = { href: '/visits', label: 'nav.visits' };
+const documents: NavItem = { href: '/documents', label: 'nav.documents' };
+const corrections: NavItem = { href: '/staff/corrections', label: 'nav.corrections' };
 const accountSecurity: NavItem = { href: '/account/security', label: 'nav.accountSecurity' };
 const accountActivity: NavItem = { href: '/account/activity', label: 'nav.accountActivity' };
 const patients: NavItem = { href: '/staff', label: 'nav.patients' };
 const auditReport: NavItem = { href: '/admin/audit', label: 'nav.auditReport' };
 
-/** The menu for each role: patients see their record; care teams find patients; admins also audit. */
+/** The menu for each role: patients see their record; care teams find patients and answer correction requests; admins also audit. */
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'patient':
-      return [healthSummary, accountSecurity, accountActivity];
+      return [healthSummary, testResults, medications, allergies, conditions, immunizations, visits, documents, accountSecurity, accountActivity];
     case 'admin':
-      return [patients, accountSecurity, auditReport];
+      return [patients, corrections, accountSecurity, auditReport];
     default:
-      return [patients, accountSecurity];
+      return [patients, corrections, accountSecurity];
   }
 }
 
