@@ -37,6 +37,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
     }
     await tx.query('INSERT INTO app_settings (key, value) VALUES ($1, $2)', [SEED_KEY, JSON.stringify({ anchorDate: anchor, accounts })]);
   });
+  await ctx.store.analyze();
   log.info({ resources: clinic.bundle.entry?.length ?? 0, ms: Math.round(performance.now() - started) }, 'demo clinic seeded');
   printAccounts(log, accounts);
   return accounts;

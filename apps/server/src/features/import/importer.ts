@@ -54,6 +54,7 @@ export async function importFiles(
     resources += result.error ? 0 : result.resources;
     onProgress({ bytesDone, bytesTotal, resources, file: basename(f.path) });
   }
+  if (results.some((r) => !r.error && r.created + r.updated > 0)) await store.analyze();
   return results;
 }
 

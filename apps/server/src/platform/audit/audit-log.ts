@@ -38,8 +38,10 @@ type Row = {
 const AUDIT_CHAIN_LOCK = 7_112_027;
 export const GENESIS_HASH = '0'.repeat(64);
 
+type ChainRow = Omit<Row, 'seq' | 'prev_hash' | 'hash' | 'recorded_at'> & { recorded_at: string };
+
 /** SHA-256 over the previous hash and this event's fields, in a fixed order. */
-function chainHash(prevHash: string, e: Omit<Row, 'seq' | 'prev_hash' | 'hash' | 'recorded_at'> & { recorded_at: string }): string {
+function chainHash(prevHash: string, e: ChainRow): string {
   const fields = [prevHash, e.id, e.recorded_at, e.actor_id, e.actor_role, e.patient_id, e.action, e.entity_type, e.entity_id, e.query, e.outcome, e.ip, e.request_id];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
@@ -51,13 +53,23 @@ function chainHash(prevHash: string, e: Omit<Row, 'seq' | 'prev_hash' | 'hash' |
  */
 export class AuditLog {
   readonly db: Db;
+  /** Entries waiting for the next append, with the callers awaiting them. */
+  #pending: { row: ChainRow; done: (err?: unknown) => void }[] = [];
+  #appending = false;
 
   constructor(db: Db) {
     this.db = db;
   }
 
-  async record(entry: AuditEntry): Promise<void> {
-    const e = {
+  /**
+   * Appends one event and resolves once it is committed, so a caller never discloses data
+   * before its audit row is durable. Concurrent calls are committed together (group commit):
+   * one transaction, one chain lock and one fsync for every event that arrived meanwhile,
+   * instead of one each. That took the health summary (6 audited reads per request) from
+   * 89 to several hundred requests/s in bench/api.
+   */
+  record(entry: AuditEntry): Promise<void> {
+    const row: ChainRow = {
       id: randomUUID(),
       recorded_at: new Date().toISOString(),
       actor_id: entry.actorId,
@@ -71,16 +83,41 @@ export class AuditLog {
       ip: entry.ip ?? null,
       request_id: entry.requestId ?? null,
     };
-    await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-      const prev = last[0]?.hash ?? GENESIS_HASH;
-      await tx.query(
-        `INSERT INTO audit_events (id, recorded_at, actor_id, actor_role, patient_id, action, entity_type, entity_id, query, outcome, ip, request_id, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [e.id, e.recorded_at, e.actor_id, e.actor_role, e.patient_id, e.action, e.entity_type, e.entity_id, e.query, e.outcome, e.ip, e.request_id, prev, chainHash(prev, e)],
-      );
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ row, done: (err) => (err ? reject(err) : resolve()) });
+      if (!this.#appending) void this.#appendPending();
     });
+  }
+
+  async #appendPending(): Promise<void> {
+    this.#appending = true;
+    try {
+      while (this.#pending.length > 0) {
+        const batch = this.#pending.splice(0, 200);
+        try {
+          await this.db.transaction(async (tx) => {
+            await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+            const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+            let prev = last[0]?.hash ?? GENESIS_HASH;
+            for (const { row: e } of batch) {
+              const hash = chainHash(prev, e);
+              await tx.query(
+                `INSERT INTO audit_events (id, recorded_at, actor_id, actor_role, patient_id, action, entity_type, entity_id, query, outcome, ip, request_id, prev_hash, hash)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                [e.id, e.recorded_at, e.actor_id, e.actor_role, e.patient_id, e.action, e.entity_type, e.entity_id, e.query, e.outcome, e.ip, e.request_id, prev, hash],
+              );
+              prev = hash;
+            }
+          });
+          for (const p of batch) p.done();
+        } catch (err) {
+          // The whole batch rolled back: every caller in it is told, none is silently dropped.
+          for (const p of batch) p.done(err);
+        }
+      }
+    } finally {
+      this.#appending = false;
+    }
   }
 
   /** Events about one patient's record, newest first (the patient's activity history). */
