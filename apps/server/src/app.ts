@@ -20,6 +20,12 @@ import { registerResultsRoutes } from './features/results/results.routes.ts';
 import { registerStaffRoutes } from './features/staff/staff.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
+import { registerExportRoutes } from './features/exports/exports.routes.ts';
+import { registerSharingRoutes } from './features/sharing/sharing.routes.ts';
+import { registerPreventionRoutes } from './features/prevention/prevention.routes.ts';
+import { registerVitalsRoutes } from './features/vitals/vitals.routes.ts';
+import { registerVisitsRoutes } from './features/visits/visits.routes.ts';
+import { registerCorrectionRoutes } from './features/corrections/corrections.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,6 +104,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStaffRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
+  registerSharingRoutes(app, ctx);
+  registerPreventionRoutes(app, ctx);
+  registerVitalsRoutes(app, ctx);
+  registerVisitsRoutes(app, ctx);
+  registerCorrectionRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

@@ -27,6 +27,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/sign-in', 'POST /api/auth/mfa/email-code', 'POST /api/auth/mfa/verify', 'POST /api/auth/passkey/options',
   'POST /api/auth/passkey/verify', 'POST /api/auth/sign-out', 'POST /api/auth/activate', 'POST /api/auth/sign-up',
   'POST /api/auth/sign-up/verify', 'POST /api/auth/password-reset', 'POST /api/auth/password-reset/complete', 'POST /api/auth/password-check',
+  // Share-link viewer: opens only with a link's 256-bit token in the body (features/sharing/sharing.int.test.ts).
+  'POST /api/shared/view', 'POST /api/shared/download',
 ]);
 
 /**

@@ -142,6 +142,11 @@ export const ActivityEntry = z.object({
   /** What was looked at, in FHIR terms (e.g. "Observation"); the app words it. */
   what: z.string().nullable(),
   outcome: z.string(),
+  /** Downloads, sends and share links (ONC 170.315(e)(1)): the format, date range and recipient. */
+  details: z
+    .object({ format: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), recipient: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export const ActivityPage = z.object({ entries: z.array(ActivityEntry) });
 export type ActivityEntry = z.infer<typeof ActivityEntry>;

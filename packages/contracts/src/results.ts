@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Kinds of results a patient may hold until reviewed (derived from the FHIR category). */
+export const ResultCategory = z.enum(['laboratory', 'imaging', 'pathology', 'other']);
+export type ResultCategory = z.infer<typeof ResultCategory>;
+
 /** How a value compares with its reference range, from the lab's interpretation or the range itself. */
 export const ResultFlag = z.enum(['normal', 'high', 'low', 'critical-high', 'critical-low', 'abnormal']);
 export type ResultFlag = z.infer<typeof ResultFlag>;
@@ -42,14 +46,23 @@ export const ResultReport = z.object({
   effective: z.string().nullable(),
   issued: z.string().nullable(),
   performer: z.string().nullable(),
+  /** The release category (from DiagnosticReport.category or Observation.category). */
+  category: ResultCategory,
   values: z.array(ResultValue),
   /** True when any value is outside its range. */
   hasAbnormal: z.boolean(),
 });
 export type ResultReport = z.infer<typeof ResultReport>;
 
-/** GET /api/records/results?patient=&from=YYYY-MM-DD&to=YYYY-MM-DD&q=text → newest first. */
-export const ResultList = z.object({ reports: z.array(ResultReport) });
+/**
+ * GET /api/records/results?patient=&from=YYYY-MM-DD&to=YYYY-MM-DD&q=text → newest first.
+ * Results the patient chose to hold until a clinician reviews them are left out and counted.
+ */
+export const ResultList = z.object({
+  reports: z.array(ResultReport),
+  /** How many results are held, waiting for the care team to review them. */
+  waitingForReview: z.number().int(),
+});
 export type ResultList = z.infer<typeof ResultList>;
 
 /** GET /api/records/results/trend?code=system|code[&patient=] → oldest first, numeric values only. */
@@ -66,3 +79,33 @@ export const TrendPoint = z.object({
 });
 export const Trend = z.object({ code: z.string(), name: z.string(), unit: z.string().nullable(), points: z.array(TrendPoint) });
 export type Trend = z.infer<typeof Trend>;
+
+const holdFlag = (name: string) => z.boolean({ error: `Say whether to hold ${name} results: true or false.` });
+
+/** GET and PUT /api/records/results/release-preferences: per category, hold until a clinician has reviewed. */
+export const ReleasePreferences = z
+  .object({
+    hold: z
+      .object({ laboratory: holdFlag('laboratory'), imaging: holdFlag('imaging'), pathology: holdFlag('pathology'), other: holdFlag('other') })
+      .strict(),
+  })
+  .strict();
+export type ReleasePreferences = z.infer<typeof ReleasePreferences>;
+
+/** POST /api/records/results/read: the patient opened this result, so its notification is read. */
+export const ResultItemRef = z
+  .object({ item: z.string().regex(/^(DiagnosticReport|Observation)\/[A-Za-z0-9\-.]{1,64}$/, 'Name the result as DiagnosticReport/<id> or Observation/<id>.') })
+  .strict();
+export type ResultItemRef = z.infer<typeof ResultItemRef>;
+
+/** GET /api/staff/patients/:id/results/held → results held for review, oldest first. */
+export const HeldResult = z.object({
+  entityType: z.enum(['DiagnosticReport', 'Observation']),
+  id: z.string(),
+  name: z.string(),
+  category: ResultCategory,
+  effective: z.string().nullable(),
+});
+export type HeldResult = z.infer<typeof HeldResult>;
+export const HeldResults = z.object({ results: z.array(HeldResult) });
+export type HeldResults = z.infer<typeof HeldResults>;

@@ -8,6 +8,14 @@ import type enActivity from './en/activity.json';
 import type enStaff from './en/staff.json';
 import type enAdmin from './en/admin.json';
 import type enForms from './en/forms.json';
+import type enDocuments from './en/documents.json';
+import type enShared from './en/shared.json';
+import type enImmunizations from './en/immunizations.json';
+import type enVitals from './en/vitals.json';
+import type enRecords from './en/records.json';
+import type enVisits from './en/visits.json';
+import type enCorrections from './en/corrections.json';
+import type enResults from './en/results.json';
 
 /**
  * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
@@ -35,6 +43,14 @@ export type AppResources = {
   staff: typeof enStaff;
   admin: typeof enAdmin;
   forms: typeof enForms;
+  documents: typeof enDocuments;
+  shared: typeof enShared;
+  immunizations: typeof enImmunizations;
+  vitals: typeof enVitals;
+  records: typeof enRecords;
+  visits: typeof enVisits;
+  corrections: typeof enCorrections;
+  results: typeof enResults;
 };
 
 export type Namespace = keyof AppResources;

@@ -2,6 +2,7 @@ import type { ActivityEntry } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import type { PatientAccess } from '../../platform/access/patient-access.ts';
 import { activityRows } from './audit-queries.ts';
+import { shareActivity } from '../sharing/share-activity.ts';
 
 const MAX_ENTRIES = 200;
 
@@ -18,12 +19,18 @@ export async function getActivity({ ctx, access }: { ctx: AppContext; access: Pa
     actorId: access.actor.userId, actorRole: access.actor.role, patientId: access.patientId, action: 'read', entityType: 'AuditEvent',
     query: `results=${rows.length}`, outcome: 'success', ip: access.actor.ip ?? null, requestId: access.actor.requestId ?? null,
   });
-  return rows.map((r) => ({
-    at: new Date(r.recorded_at).toISOString(),
-    actorName: r.actor_id === null ? 'OurChart' : (r.display_name ?? 'Unknown user'),
-    actorRole: r.actor_id === null ? 'system' : r.actor_role === 'patient' && r.actor_patient_id !== access.patientId ? 'proxy' : (r.actor_role ?? 'unknown'),
-    action: r.action,
-    what: r.entity_type,
-    outcome: r.outcome,
-  }));
+  // Downloads, sends and share links carry their format, dates and recipient; share visitors their label.
+  const shares = await shareActivity(ctx.db, rows);
+  return rows.map((r) => {
+    const share = shares.get(String(r.seq));
+    return {
+      at: new Date(r.recorded_at).toISOString(),
+      actorName: r.actor_id === null ? 'OurChart' : (share?.actorName ?? r.display_name ?? 'Unknown user'),
+      actorRole: r.actor_id === null ? 'system' : r.actor_role === 'patient' && r.actor_patient_id !== access.patientId ? 'proxy' : (r.actor_role ?? 'unknown'),
+      action: r.action,
+      what: r.entity_type,
+      outcome: r.outcome,
+      ...(share?.details ? { details: share.details } : {}),
+    };
+  });
 }

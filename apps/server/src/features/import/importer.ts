@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { FhirStore } from '../../platform/fhir-store/store.ts';
+import { announceNewResults } from '../results/announce.ts';
 
 export type FileResult = {
   file: string;
@@ -55,6 +56,8 @@ export async function importFiles(
     onProgress({ bytesDone, bytesTotal, resources, file: basename(f.path) });
   }
   if (results.some((r) => !r.error && r.created + r.updated > 0)) await store.analyze();
+  // New final results raise in-app notifications (recent ones only; see features/results/announce.ts).
+  if (results.some((r) => !r.error && r.created + r.updated > 0)) await announceNewResults(store.db);
   return results;
 }
 

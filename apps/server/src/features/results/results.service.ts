@@ -4,7 +4,11 @@ import type { PatientAccess } from '../../platform/access/patient-access.ts';
 import type { SearchQuery } from '../../platform/fhir-store/search.ts';
 import { splitReference } from '../../platform/fhir-store/indexer.ts';
 import { conceptText } from '../../platform/fhir-store/display.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import { flagOf, isAbnormal, rangeOf, toResultValue } from './result-values.ts';
+import { categoryOfObservation, categoryOfReport } from './release-category.ts';
+import { isHeld } from './release-holds.ts';
+import { loadReleaseState } from './release.queries.ts';
 
 export type ResultFilter = { from?: string | undefined; to?: string | undefined; q?: string | undefined; locale?: 'en' | 'es' };
 
@@ -16,10 +20,20 @@ function dateQuery(filter: ResultFilter): SearchQuery {
 
 /**
  * Test results of the patient in context, newest first: each lab report with its values, and lab
- * values that stand alone. Cancelled and mistaken entries are left out; corrected values carry
- * what they were before. Reads go through PatientAccess (compartment-limited, audited).
+ * values that stand alone. Mistaken entries are left out; corrected values carry what they were
+ * before. Results the patient chose to hold until reviewed are left out and counted
+ * (waitingForReview). Reads go through PatientAccess (compartment-limited, audited).
  */
-export async function listResults({ access }: { access: PatientAccess }, filter: ResultFilter): Promise<ResultList> {
+export async function listResults({ access, db }: { access: PatientAccess; db: Queryable }, filter: ResultFilter): Promise<ResultList> {
+  const [all, release] = await Promise.all([loadResultReports(access, filter), loadReleaseState(db, access.patientId)]);
+  const released = all.filter((r) => !isHeld(r, release));
+  const q = filter.q?.trim().toLowerCase();
+  const shown = q ? released.filter((r) => r.name.toLowerCase().includes(q) || r.values.some((v) => v.name.toLowerCase().includes(q))) : released;
+  return { reports: shown, waitingForReview: all.length - released.length };
+}
+
+/** Every report and stand-alone lab value of the patient in context, newest first, held or not. */
+export async function loadResultReports(access: PatientAccess, filter: Omit<ResultFilter, 'q'>): Promise<ResultReport[]> {
   const [reports, observations] = await Promise.all([
     access.search<DiagnosticReport>('DiagnosticReport', [...dateQuery(filter), ['_sort', '-date'], ['_count', MAX]]),
     access.search<Observation>('Observation', [['category', 'laboratory'], ...dateQuery(filter), ['_sort', '-date'], ['_count', MAX]]),
@@ -42,7 +56,7 @@ export async function listResults({ access }: { access: PatientAccess }, filter:
     out.push({
       id: r.id!, kind: 'report', name: conceptText(r.code) ?? 'Test results', status: r.status,
       effective: r.effectiveDateTime ?? r.effectivePeriod?.start ?? null, issued: r.issued ?? null,
-      performer: r.performer?.[0]?.display ?? null, values, hasAbnormal: values.some(isAbnormal),
+      performer: r.performer?.[0]?.display ?? null, category: categoryOfReport(r), values, hasAbnormal: values.some(isAbnormal),
     });
   }
   for (const o of observations.resources) {
@@ -50,19 +64,18 @@ export async function listResults({ access }: { access: PatientAccess }, filter:
     const value = toResultValue(o, previous.get(o.id!), filter.locale);
     out.push({
       id: o.id!, kind: 'single', name: value.name, status: o.status, effective: value.effective, issued: o.issued ?? null,
-      performer: o.performer?.[0]?.display ?? null, values: [value], hasAbnormal: isAbnormal(value),
+      performer: o.performer?.[0]?.display ?? null, category: categoryOfObservation(o), values: [value], hasAbnormal: isAbnormal(value),
     });
   }
-  const q = filter.q?.trim().toLowerCase();
-  const shown = q ? out.filter((r) => r.name.toLowerCase().includes(q) || r.values.some((v) => v.name.toLowerCase().includes(q))) : out;
-  return { reports: shown.sort((a, b) => (b.effective ?? '').localeCompare(a.effective ?? '')) };
+  return out.sort((a, b) => (b.effective ?? '').localeCompare(a.effective ?? ''));
 }
 
 /** Every numeric value of one test (by code) over time, oldest first, for the trend chart and its table. */
-export async function getTrend({ access }: { access: PatientAccess }, code: string): Promise<Trend> {
+export async function getTrend({ access, db }: { access: PatientAccess; db: Queryable }, code: string): Promise<Trend> {
   const found = await access.search<Observation>('Observation', [['code', code], ['_sort', 'date'], ['_count', MAX]]);
+  const held = await heldValueIds(access, db);
   const points = found.resources
-    .filter((o) => typeof o.valueQuantity?.value === 'number' && o.status !== 'entered-in-error' && o.status !== 'cancelled')
+    .filter((o) => typeof o.valueQuantity?.value === 'number' && o.status !== 'entered-in-error' && o.status !== 'cancelled' && !held.has(o.id!))
     .map((o) => {
       const range = rangeOf(o);
       return {
@@ -78,4 +91,12 @@ export async function getTrend({ access }: { access: PatientAccess }, code: stri
     });
   const first = found.resources[0];
   return { code, name: first ? (conceptText(first.code) ?? code) : code, unit: points[0]?.unit ?? null, points };
+}
+
+/** Ids of values inside results held for review (none, without a query, when nothing is held). */
+async function heldValueIds(access: PatientAccess, db: Queryable): Promise<Set<string>> {
+  const release = await loadReleaseState(db, access.patientId);
+  if (release.holds.size === 0) return new Set();
+  const reports = await loadResultReports(access, {});
+  return new Set(reports.filter((r) => isHeld(r, release)).flatMap((r) => r.values.map((v) => v.id)));
 }

@@ -17,6 +17,27 @@ export type Relationship = 'self' | 'parent' | 'guardian' | 'caregiver' | 'care-
 const SHARED_READABLE = new Set(['Practitioner', 'PractitionerRole', 'Organization', 'Location', 'Medication']);
 
 /**
+ * Confidentiality policy (the one place it is enforced): a resource a clinician labelled restricted
+ * or very restricted (meta.security v3-Confidentiality R or V) is withheld from proxies (parent,
+ * guardian, caregiver) and shown to the patient themself and the care team. A read answers 404 like
+ * any unknown id; a search leaves it out; both are audited as 'denied' with query 'policy=confidential'.
+ * The Patient resource is exempt: its label means "restricted chart" for staff (break the glass), and
+ * withholding it would lock a proxy out of the whole record. Issue 7 refines this by the patient's age.
+ */
+const CONFIDENTIALITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+const PROXY_RELATIONSHIPS: ReadonlySet<Relationship> = new Set(['parent', 'guardian', 'caregiver']);
+
+/** True when a resource carries the v3-Confidentiality label R (restricted) or V (very restricted), or a Composition says so. */
+export function isConfidential(resource: Resource): boolean {
+  if (resource.resourceType === 'Composition' && (resource.confidentiality === 'R' || resource.confidentiality === 'V')) return true;
+  return (resource.meta?.security ?? []).some((s) => s.system === CONFIDENTIALITY_SYSTEM && (s.code === 'R' || s.code === 'V'));
+}
+
+function withheldFrom(relationship: Relationship, resource: Resource): boolean {
+  return PROXY_RELATIONSHIPS.has(relationship) && resource.resourceType !== 'Patient' && isConfidential(resource);
+}
+
+/**
  * The one door to patient data (DESIGN.md "Access"). Built per request from the signed-in actor,
  * the patient in context and the relationship between them. Every read and search is limited to
  * that patient's compartment (anything else is 404, so ids leak nothing) and audited.
@@ -40,6 +61,10 @@ export class PatientAccess {
   async read<T extends Resource>(resourceType: T['resourceType'], id: string): Promise<T> {
     const row = await this.#store.readRow(resourceType, id);
     const visible = row && !row.deleted && (row.patientId === this.patientId || (row.patientId === null && SHARED_READABLE.has(resourceType)));
+    if (visible && withheldFrom(this.relationship, row.resource)) {
+      await this.#record('read', 'denied', { entityType: resourceType, entityId: id, query: 'policy=confidential' });
+      throw new AppError('NOT_FOUND', `${resourceType}/${id} was not found.`);
+    }
     await this.#record('read', visible ? 'success' : 'not-found', { entityType: resourceType, entityId: id });
     if (!visible) throw new AppError('NOT_FOUND', `${resourceType}/${id} was not found.`);
     return row.resource as T;
@@ -55,6 +80,10 @@ export class PatientAccess {
       await this.#record('history', 'not-found', { entityType: resourceType, entityId: id });
       return undefined;
     }
+    if (withheldFrom(this.relationship, row.resource)) {
+      await this.#record('history', 'denied', { entityType: resourceType, entityId: id, query: 'policy=confidential' });
+      return undefined;
+    }
     const versions = await this.#store.history(resourceType, id);
     await this.#record('history', 'success', { entityType: resourceType, entityId: id });
     return versions.find((v) => !v.deleted && v.versionId < row.versionId)?.resource as T | undefined;
@@ -68,10 +97,13 @@ export class PatientAccess {
   /** Searches within the patient's compartment only. */
   async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<Omit<SearchResult, 'resources'> & { resources: T[] }> {
     try {
-      const result = await this.#store.search(resourceType, query, { patientId: this.patientId });
+      const found = await this.#store.search(resourceType, query, { patientId: this.patientId });
+      const withheld = found.resources.filter((r) => withheldFrom(this.relationship, r));
+      const result = withheld.length ? { ...found, resources: found.resources.filter((r) => !withheld.includes(r)), total: found.total - withheld.length } : found;
       // Record which resources were disclosed, not only the question asked (ONC 170.315(d)(10)).
       const ids = result.resources.map((r) => r.id).join(',');
       await this.#record('search', 'success', { entityType: resourceType, entityId: ids || undefined, query: toQueryString(query) });
+      if (withheld.length) await this.#record('search', 'denied', { entityType: resourceType, entityId: withheld.map((r) => r.id).join(','), query: 'policy=confidential' });
       return result as Omit<SearchResult, 'resources'> & { resources: T[] };
     } catch (err) {
       await this.#record('search', 'failure', { entityType: resourceType, query: toQueryString(query) });

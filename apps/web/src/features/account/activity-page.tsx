@@ -7,7 +7,7 @@ import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { LoadFailed, Loading } from './status-notices.tsx';
 import { getActivity } from './account-api.ts';
-import { outcomeKey, roleKey, wordAction } from './activity-words.ts';
+import { outcomeKey, roleKey, sharingSentence, wordAction } from './activity-words.ts';
 import { formatDateTime, isoOrUndefined } from './format.ts';
 import { useSignedIn } from './use-signed-in.ts';
 import '../../styles/forms.css';
@@ -35,6 +35,7 @@ function useActivityWords() {
     what: (entry: ActivityEntry) => {
       const wording = wordAction(entry);
       if (wording.kind === 'plain') return t(`actions.${wording.action}`);
+      if (wording.kind === 'sharing') return sharingSentence(wording, t as unknown as Parameters<typeof sharingSentence>[1], locale);
       if (wording.kind === 'thing') {
         return t(`actionsOn.${wording.action}`, { thing: t(`things.${wording.thing}`) });
       }

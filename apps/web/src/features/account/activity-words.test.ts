@@ -2,7 +2,7 @@ import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../i18n/en/activity.json';
 import es from '../../i18n/es/activity.json';
-import { knownThings, outcomeKey, plainActions, roleKey, thingActions, wordAction } from './activity-words.ts';
+import { knownFormats, knownThings, outcomeKey, plainActions, roleKey, sharingActions, sharingSentence, thingActions, wordAction } from './activity-words.ts';
 
 describe('wordAction', () => {
   it('words reading a FHIR type as looking at that kind of thing', () => {
@@ -55,5 +55,31 @@ describe('the words themselves', () => {
       for (const key of keys) expect(i18n.exists(key, { lng, ns: 'activity' }), `${lng}: ${key}`).toBe(true);
     }
     expect(roleKey('system')).toBe('system');
+  });
+
+  it('words downloads, sends and share links with their format, dates and recipient', () => {
+    const details = { format: 'pdf', from: '2024-01-01', to: '2024-12-31', recipient: null };
+    const download = wordAction({ action: 'download', what: 'record', details });
+    if (download.kind !== 'sharing') throw new Error('expected a sharing wording');
+    expect(sharingSentence(download, (k, o) => t('en', k, o), 'en-US')).toBe('Downloaded the record as a PDF (dates Jan 1, 2024 to Dec 31, 2024)');
+    expect(sharingSentence(download, (k, o) => t('es', k, o), 'es-US')).toMatch(/^Descargó el expediente como un PDF \(fechas del 1 ene 2024 al 31 dic 2024\)$/);
+    const sent = wordAction({ action: 'transmit', what: 'record', details: { ...details, format: 'ccda', recipient: 'dr@clinic.example' } });
+    if (sent.kind !== 'sharing') throw new Error('expected a sharing wording');
+    expect(sharingSentence(sent, (k, o) => t('en', k, o), 'en-US')).toBe('Sent the record by email to dr@clinic.example (dates Jan 1, 2024 to Dec 31, 2024)');
+    const revoked = wordAction({ action: 'share-revoke', what: 'record', details: { format: null, from: null, to: null, recipient: null } });
+    if (revoked.kind !== 'sharing') throw new Error('expected a sharing wording');
+    expect(sharingSentence(revoked, (k, o) => t('en', k, o), 'en-US')).toBe('Turned off a share link');
+    // An old download entry without details still reads as a download of a thing.
+    expect(wordAction({ action: 'download', what: 'DocumentReference' })).toEqual({ kind: 'thing', action: 'download', thing: 'DocumentReference' });
+    expect(t('en', `roles.${roleKey('share-recipient')}`)).toBe('someone with a share link');
+  });
+
+  it('has sharing words in both languages', () => {
+    const keys = [
+      ...sharingActions.flatMap((a) => [`shared.${a}`]),
+      'shared.download-dated', 'shared.transmit-unnamed', 'shared.share-create-unnamed', 'shared.share-revoke-unnamed',
+      ...knownFormats.map((f) => `formats.${f}`), 'range', 'roles.share-recipient',
+    ];
+    for (const lng of ['en', 'es']) for (const key of keys) expect(i18n.exists(key, { lng, ns: 'activity' }), `${lng}: ${key}`).toBe(true);
   });
 });

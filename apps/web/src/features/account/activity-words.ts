@@ -15,14 +15,19 @@ export const plainActions = [
 /** Actions done to something ("Looked at test results"), keys of activity.actionsOn. */
 export const thingActions = ['read', 'search', 'download', 'share'] as const;
 
+/** Download, transmit and share actions (ONC 170.315(e)(1)), worded with their format, dates and recipient: keys of activity.shared. */
+export const sharingActions = ['download', 'transmit', 'share-create', 'share-revoke', 'share-view', 'share-download'] as const;
+export const knownFormats = ['pdf', 'ccda', 'fhir'] as const;
+
 export const knownRoles = [
-  'patient', 'proxy', 'parent', 'guardian', 'caregiver', 'clinician', 'nurse', 'staff', 'admin', 'system', 'unknown',
+  'patient', 'proxy', 'parent', 'guardian', 'caregiver', 'clinician', 'nurse', 'staff', 'admin', 'system', 'unknown', 'share-recipient',
 ] as const;
 export const knownOutcomes = ['success', 'denied', 'not-found', 'failure'] as const;
 
 export type ActionWording =
   | { kind: 'plain'; action: (typeof plainActions)[number] }
   | { kind: 'thing'; action: (typeof thingActions)[number]; thing: Thing }
+  | { kind: 'sharing'; key: SharingKey; format: (typeof knownFormats)[number] | null; from: string | null; to: string | null; recipient: string | null }
   | { kind: 'other'; action: string };
 
 function includes<T extends string>(list: readonly T[], value: string | null): value is T {
@@ -35,9 +40,10 @@ function includes<T extends string>(list: readonly T[], value: string | null): v
  * an emergency". Types we have no words for read as "the record"; unknown actions are
  * shown as they are, so nothing is hidden from the person whose record it is.
  */
-export function wordAction(entry: Pick<ActivityEntry, 'action' | 'what'>): ActionWording {
+export function wordAction(entry: Pick<ActivityEntry, 'action' | 'what' | 'details'>): ActionWording {
   // Staff opening the chart is logged as access to Patient; say it as opening the record.
   if (includes(plainActions, entry.action)) return { kind: 'plain', action: entry.action };
+  if (includes(sharingActions, entry.action) && (entry.details || entry.action !== 'download')) return wordSharing(entry.action, entry.details ?? null);
   if (includes(thingActions, entry.action)) {
     return { kind: 'thing', action: entry.action, thing: includes(knownThings, entry.what) ? entry.what : 'record' };
   }
@@ -51,4 +57,32 @@ export function roleKey(role: string): (typeof knownRoles)[number] | null {
 
 export function outcomeKey(outcome: string): (typeof knownOutcomes)[number] | null {
   return includes(knownOutcomes, outcome) ? outcome : null;
+}
+
+type SharingKey = `${(typeof sharingActions)[number]}${'' | '-unnamed' | '-dated'}`;
+
+/**
+ * Downloads, sends and share links with what the person needs to recognise them: "Downloaded
+ * the record as a PDF (dates Jan 1, 2024 to Dec 31, 2024)", "Made a share link for Dr. Lee".
+ * Without a recipient name the "-unnamed" wording is used; a download logged without its format
+ * (older entries) is "download-dated", worded without it.
+ */
+function wordSharing(action: (typeof sharingActions)[number], details: ActivityEntry['details'] | null): ActionWording {
+  const format = details?.format && includes(knownFormats, details.format) ? details.format : null;
+  const recipient = details?.recipient ?? null;
+  const named = action === 'share-create' || action === 'share-revoke' || action === 'transmit';
+  const key: SharingKey = named && !recipient ? `${action}-unnamed` : action === 'download' && !format ? 'download-dated' : action;
+  return { kind: 'sharing', key, format, from: details?.from ?? null, to: details?.to ?? null, recipient };
+}
+
+/** "Jan 1, 2024" for a calendar day, as written (no time-zone shift). */
+export function formatDay(day: string, locale: string): string {
+  const date = new Date(`${day.slice(0, 10)}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** The sentence for a sharing wording, with a loosely typed t() (keys are built from data). */
+export function sharingSentence(w: Extract<ActionWording, { kind: 'sharing' }>, t: (key: string, options?: Record<string, string>) => string, locale: string): string {
+  const range = w.from && w.to ? t('range', { from: formatDay(w.from, locale), to: formatDay(w.to, locale) }) : '';
+  return t(`shared.${w.key}`, { format: w.format ? t(`formats.${w.format}`) : '', range, recipient: w.recipient ?? '' }).trim();
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../session/session-context.tsx';
 import { homePathFor } from '../../shell/nav-items.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
+import { AttentionSection } from './attention-section.tsx';
 import { HealthSummaryView } from './health-summary.tsx';
 import { MfaInvitation } from './mfa-invitation.tsx';
 import '../../styles/summary.css';
@@ -51,6 +52,7 @@ function Home({ me }: { me: Me }) {
           <p ref={introRef} tabIndex={-1} className="page__intro">
             {t('intro')}
           </p>
+          <AttentionSection />
           <HealthSummaryView onError={handleError} />
         </>
       ) : (

@@ -1,8 +1,32 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeading } from '../../shell/page-heading.tsx';
+import type { MedicationRecord } from '@ourchart/contracts';
+import { doseInstructions } from './dosage-words.ts';
+import { RecordItem } from './record-item.tsx';
+import { RecordPage, useRecordWords } from './record-page.tsx';
+import { getMedications } from './records-api.ts';
 
-// SCAFFOLD: replaced by the real page (issue 4). Not a finished page.
+/** Medications: what to take now (with dose instructions in plain words), then past prescriptions. */
 export function MedicationsPage() {
-  const { t } = useTranslation();
-  return <PageHeading>{t('nav.medications')}</PageHeading>;
+  return <RecordPage kind="medications" load={getMedications} renderItem={(m: MedicationRecord) => <Medication key={m.id} item={m} />} />;
+}
+
+function Medication({ item }: { item: MedicationRecord }) {
+  const { t, locale, word, date, list } = useRecordWords();
+  const { plain, written } = doseInstructions(item.dosage, t('dose', { returnObjects: true }), locale);
+  const statuses = t('medication.status', { returnObjects: true });
+  return (
+    <RecordItem
+      name={item.name}
+      item={`MedicationRequest/${item.id}`}
+      facts={[
+        { label: t('statusLabel'), value: word(statuses, item.status) },
+        { label: t('medication.howToTake'), value: plain.length ? plain.join('. ') : written.length ? null : t('medication.noInstructions') },
+        written.length > 0 && { label: t('medication.prescriberWrote'), value: <q>{written.join(' ')}</q> },
+        { label: t('medication.reasons'), value: list(item.reasons) },
+        { label: t('medication.prescriber'), value: item.prescriber },
+        { label: t('medication.prescribed'), value: date(item.authoredOn) },
+        { label: t('medication.statusReason'), value: item.statusReason },
+        item.refills !== null && { label: t('medication.refills'), value: new Intl.NumberFormat(locale).format(item.refills) },
+      ]}
+    />
+  );
 }

@@ -10,6 +10,7 @@ import { ActivationCodePanel } from './activation-code.tsx';
 import { BreakGlassDialog } from './break-glass-dialog.tsx';
 import { emergencyActive } from './patient-card.tsx';
 import { getPatientSummary } from './staff-api.ts';
+import { HeldResultsPanel } from '../results/held-results-panel.tsx';
 import '../../styles/summary.css';
 
 type View =
@@ -107,6 +108,7 @@ export function PatientView({ patient, onApiError }: PatientViewProps) {
           {patient.inCareTeam ? (
             <ActivationCodePanel patientId={patient.id} patientName={patient.name} onApiError={onApiError} />
           ) : null}
+          <HeldResultsPanel patientId={patient.id} inCareTeam={patient.inCareTeam} onApiError={onApiError} />
           <div className="summary">
             <ConditionList items={view.summary.conditions} />
             <MedicationList items={view.summary.medications} />
