@@ -17,6 +17,14 @@ export async function enterPassword(page: Page, baseUrl: string, email: string, 
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** A fresh context signed in as the demo patient Ana Brooks (patient@), on her home page. */
+export async function signedInPatient(browser: Browser, baseUrl: string, width = 1280): Promise<Page> {
+  const page = await newPage(browser, width);
+  await enterPassword(page, baseUrl, 'patient@ourchart.example');
+  await page.getByRole('heading', { level: 1, name: /Hello, Ana/ }).waitFor();
+  return page;
+}
+
 /** Signs in an account without two-step verification and waits for its first page (home, or /staff for staff). */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await enterPassword(page, baseUrl, email);

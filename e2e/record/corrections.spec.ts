@@ -110,6 +110,19 @@ describe('a patient asks to correct an item; the care team denies it with a reas
     await answered.getByText('My old doctor found it in 2021. I have the letter.').waitFor();
     await expectNoAxeViolationsInBothLanguages(patient, 'statement added', 'Solicitudes de corrección');
     await expectFitsAt360(patient);
+
+    // The request and its answer stay attached to the item: the Conditions page shows them under it.
+    await open(patient, baseUrl, '/conditions', 'Conditions');
+    const item = patient.getByRole('listitem').filter({ has: patient.getByRole('link', { name: `Ask for a correction about ${condition.name}` }) });
+    await item.getByText(/^Your correction request from .+: Not changed/).waitFor();
+    await item.getByText('Reason: Your first visit for this was in 2019, as the clinic notes show.').waitFor();
+    await expectNoAxeViolations(patient, 'conditions with a correction status (en)');
+    await patient.getByRole('button', { name: 'Español' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Problemas de salud' }).waitFor();
+    await patient.getByText(/^Su solicitud de corrección del .+: No se cambió/).first().waitFor();
+    await expectNoAxeViolations(patient, 'conditions with a correction status (es)');
+    await patient.getByRole('button', { name: 'English' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Conditions' }).waitFor();
     await patient.context().close();
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { signedInPatient } from '../identity/helpers.ts';
 
-const PASSWORD = 'demo-password-2026';
 const baseUrl = inject('baseUrl');
 
 describe('the demo patient reads medications, allergies, conditions and visits', () => {
@@ -14,14 +14,7 @@ describe('the demo patient reads medications, allergies, conditions and visits',
   afterAll(() => close?.());
 
   async function signedIn(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill('patient@ourchart.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /Hello, Ana/ }).waitFor();
-    return page;
+    return signedInPatient(browser, baseUrl, width);
   }
 
   async function open(page: Page, navName: string, h1: string) {

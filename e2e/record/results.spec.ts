@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
-import { enterPassword, newPage, open } from '../identity/helpers.ts';
+import { enterPassword, newPage, open, signedInPatient } from '../identity/helpers.ts';
 
-const PASSWORD = 'demo-password-2026';
 const baseUrl = inject('baseUrl');
 
 type Notifications = { unread: number; items: { kind: string; entityType: string | null; entityId: string | null; readAt: string | null }[] };
@@ -16,15 +15,8 @@ describe('test results and trends (patient)', () => {
   });
   afterAll(() => close?.());
 
-  async function signedIn(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill('patient@ourchart.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: /Hello, Ana/ }).waitFor();
-    return page;
+  async function signedIn(width = 1280): Promise<Page> {
+    return signedInPatient(browser, baseUrl, width);
   }
   const notifications = (page: Page) => page.evaluate(async () => (await (await fetch('/api/notifications')).json()) as Notifications);
 

@@ -7,7 +7,7 @@ describe('navItemsFor', () => {
   it('gives patients every part of their record, then security and activity', () => {
     expect(labels('patient')).toEqual([
       'nav.healthSummary', 'nav.testResults', 'nav.medications', 'nav.allergies', 'nav.conditions', 'nav.immunizations', 'nav.visits', 'nav.documents',
-      'nav.accountSecurity', 'nav.accountActivity',
+      'nav.corrections', 'nav.accountSecurity', 'nav.accountActivity',
     ]);
   });
 

@@ -28,6 +28,7 @@ const immunizations: NavItem = { href: '/immunizations', label: 'nav.immunizatio
 const visits: NavItem = { href: '/visits', label: 'nav.visits' };
 const documents: NavItem = { href: '/documents', label: 'nav.documents' };
 const corrections: NavItem = { href: '/staff/corrections', label: 'nav.corrections' };
+const myCorrections: NavItem = { href: '/corrections', label: 'nav.corrections' };
 const accountSecurity: NavItem = { href: '/account/security', label: 'nav.accountSecurity' };
 const accountActivity: NavItem = { href: '/account/activity', label: 'nav.accountActivity' };
 const patients: NavItem = { href: '/staff', label: 'nav.patients' };
@@ -37,7 +38,7 @@ const auditReport: NavItem = { href: '/admin/audit', label: 'nav.auditReport' };
 export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'patient':
-      return [healthSummary, testResults, medications, allergies, conditions, immunizations, visits, documents, accountSecurity, accountActivity];
+      return [healthSummary, testResults, medications, allergies, conditions, immunizations, visits, documents, myCorrections, accountSecurity, accountActivity];
     case 'admin':
       return [patients, corrections, accountSecurity, auditReport];
     default:

@@ -9,6 +9,11 @@ describe('wordAction', () => {
     expect(wordAction({ action: 'read', what: 'Observation' })).toEqual({ kind: 'thing', action: 'read', thing: 'Observation' });
     expect(wordAction({ action: 'search', what: 'MedicationRequest' })).toEqual({ kind: 'thing', action: 'search', thing: 'MedicationRequest' });
   });
+  it('words a home reading, a correction decision and a clinician review as things added, changed and reviewed', () => {
+    expect(wordAction({ action: 'create', what: 'Observation' })).toEqual({ kind: 'thing', action: 'create', thing: 'Observation' });
+    expect(wordAction({ action: 'update', what: 'Task' })).toEqual({ kind: 'thing', action: 'update', thing: 'Task' });
+    expect(wordAction({ action: 'review', what: 'DiagnosticReport' })).toEqual({ kind: 'thing', action: 'review', thing: 'DiagnosticReport' });
+  });
   it('falls back to "the record" for types without words', () => {
     expect(wordAction({ action: 'read', what: 'Basic' })).toEqual({ kind: 'thing', action: 'read', thing: 'record' });
     expect(wordAction({ action: 'read', what: null })).toEqual({ kind: 'thing', action: 'read', thing: 'record' });

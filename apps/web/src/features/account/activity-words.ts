@@ -3,7 +3,7 @@ import type { ActivityEntry } from '@ourchart/contracts';
 /** FHIR types the portal shows, each with a plain name in the translations (activity.things). */
 export const knownThings = [
   'Patient', 'Condition', 'MedicationRequest', 'AllergyIntolerance', 'Immunization',
-  'Observation', 'DiagnosticReport', 'Encounter', 'DocumentReference', 'AuditEvent',
+  'Observation', 'DiagnosticReport', 'Encounter', 'DocumentReference', 'AuditEvent', 'Task',
 ] as const;
 export type Thing = (typeof knownThings)[number] | 'record';
 
@@ -13,7 +13,7 @@ export const plainActions = [
   'password-change', 'password-reset', 'password-reset-request', 'email-change', 'activate', 'sign-up',
 ] as const;
 /** Actions done to something ("Looked at test results"), keys of activity.actionsOn. */
-export const thingActions = ['read', 'search', 'download', 'share'] as const;
+export const thingActions = ['read', 'search', 'download', 'share', 'create', 'update', 'review'] as const;
 
 /** Download, transmit and share actions (ONC 170.315(e)(1)), worded with their format, dates and recipient: keys of activity.shared. */
 export const sharingActions = ['download', 'transmit', 'share-create', 'share-revoke', 'share-view', 'share-download'] as const;

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/router.tsx';
+import { CorrectionStatus } from '../corrections/correction-status.tsx';
 
 export type Fact = { label: string; value: ReactNode };
 
@@ -37,6 +38,7 @@ export function RecordItem({ name, item, facts, isImportant = false, children }:
           ))}
         </dl>
       ) : null}
+      <CorrectionStatus item={item} />
       <p className="record-item__actions">
         <Link href={`/corrections?item=${encodeURIComponent(item)}`}>
           {t('correction')}

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { formatFhirDate, formatList } from '../home/format-date.ts';
 import './words.ts';
 import '../../styles/records.css';
+import { CorrectionsProvider } from '../corrections/correction-status.tsx';
 
 type Kind = 'medications' | 'allergies' | 'conditions';
 
@@ -48,10 +49,12 @@ export function RecordPage<T>({ kind, load, renderItem }: RecordPageProps<T>) {
           </button>
         </div>
       ) : (
-        <div className="record-page">
-          <RecordSection title={t(`sections.${kind}.active`)} empty={t(`empty.${kind}.active`)} items={list.data.active} renderItem={renderItem} />
-          <RecordSection title={t(`sections.${kind}.past`)} empty={t(`empty.${kind}.past`)} items={list.data.past} renderItem={renderItem} />
-        </div>
+        <CorrectionsProvider>
+          <div className="record-page">
+            <RecordSection title={t(`sections.${kind}.active`)} empty={t(`empty.${kind}.active`)} items={list.data.active} renderItem={renderItem} />
+            <RecordSection title={t(`sections.${kind}.past`)} empty={t(`empty.${kind}.past`)} items={list.data.past} renderItem={renderItem} />
+          </div>
+        </CorrectionsProvider>
       )}
     </>
   );

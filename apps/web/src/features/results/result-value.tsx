@@ -5,6 +5,7 @@ import { Link } from '../../router/router.tsx';
 import { formatFhirDate } from '../home/format-date.ts';
 import { correctionHref, trendHref } from './results-api.ts';
 import { flagLook, isNotableStatus, rangeShape, statusKey } from './flag-words.ts';
+import { CorrectionStatus } from '../corrections/correction-status.tsx';
 
 /** A value with its unit, as people read it ("182 mg/dL"). */
 export function formatValue(value: ResultValue['value'], unit: string | null, locale: string): string {
@@ -111,6 +112,7 @@ export function ResultValueView({ value }: { value: ResultValue }) {
           </p>
         </details>
       ) : null}
+      <CorrectionStatus item={`Observation/${value.id}`} />
       <p className="result-value__links">
         {isNumeric ? (
           <Link href={trendHref(value.code!)} aria-label={t('seeTrendFor', { name: value.name })}>

@@ -13,6 +13,7 @@ import { EMPTY_QUERY, ResultFilters } from './result-filters.tsx';
 import { getResults, markResultOpened, type ResultQuery } from './results-api.ts';
 import './words.ts';
 import '../../styles/results.css';
+import { CorrectionsProvider } from '../corrections/correction-status.tsx';
 
 const itemOf = (r: ResultReport) => `${r.kind === 'report' ? 'DiagnosticReport' : 'Observation'}/${r.id}`;
 
@@ -70,11 +71,13 @@ export function ResultsPage() {
             {results.data.waitingForReview > 0 ? (
               <p className="notice notice--info results-waiting">{t('waiting', { count: results.data.waitingForReview })}</p>
             ) : null}
-            <ul className="result-list">
-              {results.data.reports.map((report) => (
-                <ReportItem key={itemOf(report)} report={report} initiallyOpen={wanted === itemOf(report)} onOpen={onOpen} />
-              ))}
-            </ul>
+            <CorrectionsProvider>
+              <ul className="result-list">
+                {results.data.reports.map((report) => (
+                  <ReportItem key={itemOf(report)} report={report} initiallyOpen={wanted === itemOf(report)} onOpen={onOpen} />
+                ))}
+              </ul>
+            </CorrectionsProvider>
           </>
         ) : null}
       </section>

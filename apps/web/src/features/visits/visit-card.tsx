@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../router/router.tsx';
 import { formatFhirDate, formatList } from '../home/format-date.ts';
 import { VisitNote } from './visit-note.tsx';
+import { CorrectionStatus } from '../corrections/correction-status.tsx';
 
 /** One past visit: what, when, who, where and why, and its notes behind a show/hide button. */
 export function VisitCard({ visit }: { visit: VisitItem }) {
@@ -46,6 +47,7 @@ export function VisitCard({ visit }: { visit: VisitItem }) {
           <span className="visually-hidden"> {t('correctionAbout', { name: title })}</span>
         </Link>
       </p>
+      <CorrectionStatus item={`Encounter/${visit.id}`} />
       <div id={panelId} hidden={!open} className="visit__notes">
         {!open ? null : visit.notes.length === 0 ? (
           <p>{t('noNotes')}</p>

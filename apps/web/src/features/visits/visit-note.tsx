@@ -6,6 +6,7 @@ import { Link } from '../../router/router.tsx';
 import { formatFhirDate } from '../home/format-date.ts';
 import { nestHeadings } from './note-headings.ts';
 import { attachmentUrl, getAttachmentText } from './visits-api.ts';
+import { CorrectionStatus } from '../corrections/correction-status.tsx';
 
 /** One note of a visit: title, who wrote it and when, and its content (text, HTML or PDF links). */
 export function VisitNote({ note }: { note: DocumentItem }) {
@@ -20,6 +21,7 @@ export function VisitNote({ note }: { note: DocumentItem }) {
       {note.attachments.map((a) => (
         <Attachment key={a.index} documentId={note.id} attachment={a} title={note.title} />
       ))}
+      <CorrectionStatus item={`DocumentReference/${note.id}`} />
       <p className="record-item__actions">
         <Link href={`/corrections?item=${encodeURIComponent(`DocumentReference/${note.id}`)}`}>
           {t('correction')}

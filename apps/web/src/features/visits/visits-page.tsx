@@ -9,6 +9,7 @@ import { VisitCard } from './visit-card.tsx';
 import { getVisits } from './visits-api.ts';
 import './words.ts';
 import '../../styles/records.css';
+import { CorrectionsProvider } from '../corrections/correction-status.tsx';
 
 /** Visits: past encounters, newest first, each with its notes one button away. */
 export function VisitsPage() {
@@ -42,11 +43,13 @@ export function VisitsPage() {
       ) : visits.data.visits.length === 0 ? (
         <p className="record-section__empty">{t('empty')}</p>
       ) : (
-        <ul className="record-list" aria-label={t('listLabel')}>
-          {visits.data.visits.map((v) => (
-            <VisitCard key={v.id} visit={v} />
-          ))}
-        </ul>
+        <CorrectionsProvider>
+          <ul className="record-list" aria-label={t('listLabel')}>
+            {visits.data.visits.map((v) => (
+              <VisitCard key={v.id} visit={v} />
+            ))}
+          </ul>
+        </CorrectionsProvider>
       )}
     </>
   );
