@@ -20,12 +20,22 @@ import { registerResultsRoutes } from './features/results/results.routes.ts';
 import { registerStaffRoutes } from './features/staff/staff.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
+import { registerEventRoutes } from './features/notifications/events.routes.ts';
 import { registerExportRoutes } from './features/exports/exports.routes.ts';
 import { registerSharingRoutes } from './features/sharing/sharing.routes.ts';
 import { registerPreventionRoutes } from './features/prevention/prevention.routes.ts';
 import { registerVitalsRoutes } from './features/vitals/vitals.routes.ts';
 import { registerVisitsRoutes } from './features/visits/visits.routes.ts';
 import { registerCorrectionRoutes } from './features/corrections/corrections.routes.ts';
+import { registerProxyRoutes } from './features/proxies/proxies.routes.ts';
+import { registerAppointmentRoutes } from './features/appointments/appointments.routes.ts';
+import { registerReminderRoutes } from './features/reminders/reminders.routes.ts';
+import { registerOutboxRoutes } from './features/outbox/outbox.routes.ts';
+import { registerSchedulingAdminRoutes } from './features/scheduling-admin/scheduling-admin.routes.ts';
+import { registerWaitlistRoutes } from './features/waitlist/waitlist.routes.ts';
+import { registerQuestionnaireRoutes } from './features/questionnaires/questionnaires.routes.ts';
+import { registerEcheckinRoutes } from './features/echeckin/echeckin.routes.ts';
+import { registerMessagingRoutes } from './features/messaging/messaging.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,12 +114,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStaffRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
   registerPreventionRoutes(app, ctx);
   registerVitalsRoutes(app, ctx);
   registerVisitsRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
+  registerProxyRoutes(app, ctx);
+  registerAppointmentRoutes(app, ctx);
+  registerReminderRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
+  registerSchedulingAdminRoutes(app, ctx);
+  registerWaitlistRoutes(app, ctx);
+  registerQuestionnaireRoutes(app, ctx);
+  registerEcheckinRoutes(app, ctx);
+  registerMessagingRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

@@ -6,6 +6,10 @@ import { buildCondition } from './test/factories.ts';
 import { hashPassword } from './platform/auth/passwords.ts';
 import { upsertUser } from './platform/auth/users.ts';
 import { createManagedPatient, createStaffUser, sessionCookie, type StaffRole } from './features/staff/staff-fixtures.ts';
+import { seedWaitlistFor } from './features/waitlist/waitlist-fixtures.ts';
+import { seedAppointmentFor } from './features/appointments/scheduling-fixtures.ts';
+import { seedCareAlertFor } from './features/questionnaires/questionnaire-fixtures.ts';
+import { seedMessagingFor } from './features/messaging/messaging-fixtures.ts';
 
 /**
  * The authorization matrix: every /api route, as every kind of outsider, aimed at one victim
@@ -38,8 +42,11 @@ const PUBLIC_ROUTES = new Set([
  */
 const EMERGENCY_ROUTES = new Set(['POST /api/staff/patients/:id/break-glass']);
 
+/** Server-sent event streams never end by themselves: the matrix reads what arrives first (400 ms), then hangs up. */
+const STREAM_ROUTES = new Set(['GET /api/events']);
+
 /** Path parameters this test knows how to fill (with every victim id). Anything else fails loudly. */
-const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId']);
+const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId', 'grantId']);
 
 const HOME_ORG = 'org-matrix-home';
 const AWAY_ORG = 'org-matrix-away';
@@ -50,6 +57,11 @@ type Caller = { label: string; userId: string | null; staff: boolean };
 describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   let h: TestApp;
   let victim: { patientId: string; userId: string; email: string; given: string; family: string; mrn: string; sessionId: string; credentialId: string; conditionId: string };
+  let waitlistIds: string[] = [];
+  let appointmentIds: string[] = [];
+  let careAlertIds: string[] = [];
+  let messagingIds: string[] = [];
+  let proxyGrantIds: string[] = [];
   let callers: Caller[];
 
   beforeAll(async () => {
@@ -69,6 +81,19 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     expect((await h.app.inject({ url: '/api/records/summary', headers: { cookie } })).statusCode).toBe(200);
     const [session] = await h.ctx.db.query<{ id: string }>('SELECT id FROM sessions WHERE user_id = $1', [userId]);
     victim = { patientId: patient.id!, userId, email, given: 'Victoria', family, mrn, sessionId: session!.id, credentialId, conditionId: condition.id! };
+    // The victim waits for an earlier time and holds an offer: /api/waitlist/:id routes are aimed at those ids.
+    waitlistIds = await seedWaitlistFor(h, patient.id!, userId);
+    // The victim has a booked visit: /api/appointments/:id routes (cancel, move, .ics) are aimed at it.
+    appointmentIds = await seedAppointmentFor(h.ctx, patient.id!);
+    // The victim answered a PHQ-9 for that visit that raised care alerts: /api/staff/alerts/:id and /api/echeckin/:id are aimed at them.
+    careAlertIds = await seedCareAlertFor(h, cookie, appointmentIds[0]);
+    // The victim wrote to the clinic with a PNG attached: /api/messages/* and /api/staff/messages/*/:id are aimed at the thread, message and file.
+    messagingIds = await seedMessagingFor(h.app, cookie);
+
+    // The victim lets a caregiver help: /api/proxies/grants/:id and the staff proxy routes are aimed at that grant.
+    const helper = await createPatientUser(h.ctx, { given: 'Helper', proxyFor: [patient.id!] });
+    const [grant] = await h.ctx.db.query<{ id: string }>('SELECT id FROM proxy_grants WHERE grantee_user_id = $1', [helper.userId]);
+    proxyGrantIds = [grant!.id];
 
     const outsider = await createPatientUser(h.ctx, { given: 'Outsider' });
     const child = await createPatientUser(h.ctx, { given: 'Child' });
@@ -85,8 +110,8 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   }, 120_000);
   afterAll(() => h?.close());
 
-  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId];
-  const secrets = () => [...victimIds(), victim.email, victim.family, victim.mrn, `Victoria ${victim.family}`];
+  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId, ...waitlistIds, ...appointmentIds, ...careAlertIds, ...messagingIds, ...proxyGrantIds];
+  const secrets = () => [...victimIds(), victim.email, victim.family, victim.mrn, `Victoria ${victim.family}`, 'Matrix rash question', 'A private message the matrix must never leak.', 'Draft the matrix must not leak'];
 
   function apiRoutes() {
     const seen = new Set<string>();
@@ -105,13 +130,25 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     return victimIds().map((id) => `${url.replace(/:\w+/g, id)}?${query}`);
   }
 
-  async function call(caller: Caller, method: string, url: string) {
+  async function call(caller: Caller, method: string, url: string): Promise<{ statusCode: number; body: string }> {
     const cookie = caller.userId ? await sessionCookie(h.ctx, caller.userId) : undefined;
-    return h.app.inject({
+    const stream = STREAM_ROUTES.has(`${method} ${url.split('?')[0]}`);
+    const res = await h.app.inject({
       method: method as 'GET', url, remoteAddress: nextIp(),
       headers: { ...CSRF, ...(cookie ? { cookie } : {}) },
       ...(method === 'GET' ? {} : { payload: { password: PASSWORD, patientId: victim.patientId, reason: 'Emergency: the patient is in the waiting room now' } }),
+      ...(stream ? { payloadAsStream: true } : {}),
     });
+    if (!stream) return res;
+    const chunks: Buffer[] = [];
+    const body = res.stream();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 400);
+      body.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+      body.on('end', () => (clearTimeout(timer), resolve()));
+    });
+    body.destroy();
+    return { statusCode: res.statusCode, body: Buffer.concat(chunks).toString('utf8') };
   }
 
   it('knows every route: each is covered by the generic calls or listed as public', () => {
@@ -158,5 +195,8 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     expect(await h.ctx.db.query('SELECT 1 FROM webauthn_credentials WHERE id = $1', [victim.credentialId])).toHaveLength(1);
     expect(await h.ctx.db.query('SELECT 1 FROM break_glass_grants WHERE patient_id = $1', [victim.patientId])).toEqual([]);
     expect(await h.ctx.db.query("SELECT 1 FROM one_time_tokens WHERE patient_id = $1 AND kind = 'activation'", [victim.patientId])).toEqual([]);
+    // Nobody outside could end, widen or add proxy access to the victim's record.
+    expect(await h.ctx.db.query('SELECT id, revoked_at, scopes FROM proxy_grants WHERE patient_id = $1', [victim.patientId]))
+      .toEqual([{ id: proxyGrantIds[0], revoked_at: null, scopes: ['record', 'messaging', 'appointments', 'billing', 'refills'] }]);
   });
 });

@@ -52,8 +52,15 @@ const Env = z.object({
    * lock). Raise it where many people share one address: clinic kiosks, carrier NAT, tests.
    */
   RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1000).default(1),
+  /** Join link of video visits; {id} is replaced by the appointment id. Default: PUBLIC_URL/video/{id}. */
+  VIDEO_VISIT_URL: z.string().url('must be a full URL such as https://video.example.org/room/{id}').optional(),
   /** Behind a reverse proxy: true, or the number of proxy hops, so client IPs come from X-Forwarded-For. */
   TRUST_PROXY: z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'),
+  /** Web push (VAPID) key pair, base64url as `npx web-push generate-vapid-keys` prints it. Unset in development: a pair is kept in DATA_DIR/vapid.json; unset in production: no web push. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[\w-]{80,100}$/, 'must be the base64url public key from web-push generate-vapid-keys').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[\w-]{40,50}$/, 'must be the base64url private key from web-push generate-vapid-keys').optional(),
+  /** Who push services can contact about this server's pushes: mailto: or https: URL. Default: mailto: with the MAIL_FROM address. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
 });
 
 export type Config = {
@@ -76,6 +83,11 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | null;
   trustProxy: boolean | number;
   rateLimitScale: number;
+  /** Video visit join link template ({id} = appointment id); unset means `${publicUrl}/video/{id}`. */
+  videoVisitUrl?: string | undefined;
+  /** Web push keys from VAPID_*; null when not set (see platform/notifications/push.ts). */
+  vapid: { publicKey: string; privateKey: string; subject: string } | null;
+  vapidSubject: string;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const problems: string[] = [];
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) problems.push('  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither');
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) problems.push('  TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
   if (e.APP_ENV === 'production') {
     if (!e.ENCRYPTION_KEYS) problems.push('  ENCRYPTION_KEYS: required in production (generate one with: openssl rand -base64 32)');
@@ -100,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   const production = e.APP_ENV === 'production';
+  const vapidSubject = e.VAPID_SUBJECT ?? `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM}`;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -120,5 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    videoVisitUrl: e.VIDEO_VISIT_URL,
+    vapidSubject,
+    vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: vapidSubject } : null,
   };
 }

@@ -5,6 +5,9 @@ import { DEMO_PASSWORD, seedDemoIfEmpty, type SeededAccount } from './seed-demo.
 import { loadFhirDefinitions } from './platform/fhir-store/definitions.ts';
 import { usesDevelopmentKey } from './platform/crypto/keyring.ts';
 import { startMailWorker } from './platform/mail/outbox.ts';
+import { startJobWorker } from './platform/jobs/queue.ts';
+import { startMajoritySweep } from './features/proxies/majority.ts';
+import { registerJobs } from './jobs.ts';
 import { passwordEngine } from './platform/auth/password-policy.ts';
 import { webauthnLibrary } from './platform/auth/webauthn.ts';
 
@@ -35,6 +38,10 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   app.log.info({ ms: Math.round(performance.now() - started) }, `OurChart ready at ${url}`);
   if (config.demoMode) printDemoBanner(url, accounts);
+  // Jobs (reminders, offer expiry) start once the port is open; every node may run the worker.
+  registerJobs();
+  const stopJobs = startJobWorker(ctx, app.log);
+  const stopMajoritySweep = startMajoritySweep(ctx, app.log);
   // Warm what later requests need (FHIR definitions ~0.7 s, password dictionaries, WebAuthn) shortly
   // after the port opens: loading them blocks the event loop, so health checks and the first page
   // are answered first. Anything used before then loads on demand.
@@ -49,6 +56,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await stopJobs();
+    await stopMajoritySweep();
     await stopMail();
     await ctx.db.close();
     process.exit(0);

@@ -4,6 +4,10 @@ import { hashPassword } from './platform/auth/passwords.ts';
 import { grantProxy, upsertUser } from './platform/auth/users.ts';
 import { buildDemoClinic, type DemoAccount } from './seed/index.ts';
 import { CLINIC_ID as DEMO_ORGANIZATION_ID } from './seed/clinic.ts';
+import { seedScheduling } from './features/scheduling-admin/seed-scheduling.ts';
+import { seedDemoAppointments } from './features/appointments/seed-appointments.ts';
+import { seedQuestionnaires } from './features/questionnaires/seed.ts';
+import { seedMessaging } from './features/messaging/seed-messaging.ts';
 
 const SEED_KEY = 'demo_seed';
 
@@ -15,6 +19,11 @@ const SEED_KEY = 'demo_seed';
 export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info'>, anchorDate?: string): Promise<SeededAccount[]> {
   const done = await ctx.db.query<{ value: { anchorDate: string; accounts: SeededAccount[] } }>('SELECT value FROM app_settings WHERE key = $1', [SEED_KEY]);
   if (done[0]) {
+    // Data directories seeded before scheduling existed get its setup too (once; a marker row guards it).
+    await seedScheduling(ctx.db, ctx.keyring, done[0].value.anchorDate);
+    await seedDemoAppointments(ctx, done[0].value.anchorDate);
+    await seedQuestionnaires(ctx.store);
+    await seedMessaging(ctx.db);
     printAccounts(log, done[0].value.accounts);
     return done[0].value.accounts;
   }
@@ -25,6 +34,11 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
   const accounts: SeededAccount[] = clinic.accounts.map((a) => ({ email: a.email, role: a.role }));
   await ctx.store.bundle(clinic.bundle, { postIds: 'fullUrl' });
   for (const resource of clinic.corrections) await ctx.store.update(resource);
+  // PHQ-9, GAD-7 and the pre-visit form the visit types ask for at eCheck-in (idempotent).
+  await seedQuestionnaires(ctx.store);
+  // Scheduling setup (visit types, hours, a holiday, Schedules) right after the FHIR records it points at.
+  await seedScheduling(ctx.db, ctx.keyring, anchor);
+  await seedDemoAppointments(ctx, anchor);
   const hashes = await Promise.all(clinic.accounts.map((a) => hashPassword(a.password)));
   await ctx.db.transaction(async (tx) => {
     for (const [i, a] of clinic.accounts.entries()) {
@@ -37,6 +51,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
     }
     await tx.query('INSERT INTO app_settings (key, value) VALUES ($1, $2)', [SEED_KEY, JSON.stringify({ anchorDate: anchor, accounts })]);
   });
+  // Message pools and their demo staff (after the accounts exist; idempotent).
+  await seedMessaging(ctx.db);
   await ctx.store.analyze();
   log.info({ resources: clinic.bundle.entry?.length ?? 0, ms: Math.round(performance.now() - started) }, 'demo clinic seeded');
   printAccounts(log, accounts);

@@ -7,6 +7,7 @@ import type { LazyNamespace } from './i18n/load-namespaces.ts';
 import { RouterProvider, useRouter } from './router/router.tsx';
 import { RequireSession } from './session/require-session.tsx';
 import { SessionProvider } from './session/session-context.tsx';
+import { PatientContextProvider, RecordFeatureGate, usePatientContext } from './session/patient-context.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
 import { PageErrorBoundary } from './shell/page-error-boundary.tsx';
@@ -49,7 +50,25 @@ const VitalsPage = page(() => import('./features/vitals/vitals-page.tsx').then((
 const DocumentsPage = page(() => import('./features/documents/documents-page.tsx').then((m) => m.DocumentsPage), []);
 const SharedRecordPage = page(() => import('./features/shared-record/shared-record-page.tsx').then((m) => m.SharedRecordPage), []);
 const CorrectionsPage = page(() => import('./features/corrections/corrections-page.tsx').then((m) => m.CorrectionsPage), []);
+const AppointmentsPage = page(() => import('./features/appointments/appointments-page.tsx').then((m) => m.AppointmentsPage), []);
+const NewAppointmentPage = page(() => import('./features/appointments/new-appointment-page.tsx').then((m) => m.NewAppointmentPage), []);
+const ReschedulePage = page(() => import('./features/appointments/reschedule-page.tsx').then((m) => m.ReschedulePage), []);
+const WaitlistPage = page(() => import('./features/waitlist/waitlist-page.tsx').then((m) => m.WaitlistPage), []);
 const StaffCorrectionsPage = page(() => import('./features/corrections/staff-corrections-page.tsx').then((m) => m.StaffCorrectionsPage), []);
+const EcheckinPage = page(() => import('./features/echeckin/echeckin-page.tsx').then((m) => m.EcheckinPage), []);
+const StaffAlertsPage = page(() => import('./features/echeckin/staff-alerts-page.tsx').then((m) => m.StaffAlertsPage), []);
+const SchedulePage = page(() => import('./features/scheduling-admin/schedule-page.tsx').then((m) => m.SchedulePage), []);
+const SchedulingSetupPage = page(() => import('./features/scheduling-admin/setup-page.tsx').then((m) => m.SchedulingSetupPage), []);
+const ReminderSettingsPage = page(() => import('./features/reminders/reminder-settings-page.tsx').then((m) => m.ReminderSettingsPage), []);
+const NotificationsPage = page(() => import('./features/notifications/notifications-page.tsx').then((m) => m.NotificationsPage), []);
+const NotificationSettingsPage = page(() => import('./features/notifications/notification-settings-page.tsx').then((m) => m.NotificationSettingsPage), []);
+const OutboxPage = page(() => import('./features/outbox/outbox-page.tsx').then((m) => m.OutboxPage), []);
+const MessagesPage = page(() => import('./features/messaging/messages-page.tsx').then((m) => m.MessagesPage), []);
+const NewMessagePage = page(() => import('./features/messaging/new-message-page.tsx').then((m) => m.NewMessagePage), []);
+const ThreadPage = page(() => import('./features/messaging/thread-page.tsx').then((m) => m.ThreadPage), []);
+const SharingPage = page(() => import('./features/proxies/sharing-page.tsx').then((m) => m.SharingPage), []);
+const ProxyInvitePage = page(() => import('./features/proxies/proxy-invite-page.tsx').then((m) => m.ProxyInvitePage), []);
+const ProxyRulesPage = page(() => import('./features/proxies/proxy-rules-page.tsx').then((m) => m.ProxyRulesPage), []);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;
@@ -69,6 +88,8 @@ const routes: Record<string, Route> = {
   '/': { page: HomePage, signedIn: {} },
   '/account/security': { page: SecurityPage, signedIn: {} },
   '/account/activity': { page: ActivityPage, signedIn: {} },
+  '/account/notifications': { page: NotificationSettingsPage, signedIn: {} },
+  '/notifications': { page: NotificationsPage, signedIn: {} },
   '/results': { page: ResultsPage, signedIn: {} },
   '/results/trend': { page: TrendPage, signedIn: {} },
   '/vitals': { page: VitalsPage, signedIn: {} },
@@ -79,11 +100,28 @@ const routes: Record<string, Route> = {
   '/visits': { page: VisitsPage, signedIn: {} },
   '/documents': { page: DocumentsPage, signedIn: {} },
   '/corrections': { page: CorrectionsPage, signedIn: {} },
+  '/messages': { page: MessagesPage, signedIn: {} },
+  '/messages/new': { page: NewMessagePage, signedIn: {} },
+  '/messages/thread': { page: ThreadPage, signedIn: {} },
+  '/appointments': { page: AppointmentsPage, signedIn: {} },
+  '/check-in': { page: EcheckinPage, signedIn: {} },
+  '/appointments/new': { page: NewAppointmentPage, signedIn: {} },
+  '/appointments/reschedule': { page: ReschedulePage, signedIn: {} },
+  '/appointments/offers': { page: WaitlistPage, signedIn: {} },
   // Opened from a share link by anyone holding it (the key is in the #fragment, never sent to the server's logs).
   '/shared': { page: SharedRecordPage },
   '/staff': { page: StaffPage, signedIn: { roles: careTeam } },
   '/staff/corrections': { page: StaffCorrectionsPage, signedIn: { roles: careTeam } },
+  '/staff/alerts': { page: StaffAlertsPage, signedIn: { roles: careTeam } },
+  '/staff/schedule': { page: SchedulePage, signedIn: { roles: careTeam } },
+  '/staff/scheduling': { page: SchedulingSetupPage, signedIn: { roles: careTeam } },
+  '/appointments/reminders': { page: ReminderSettingsPage, signedIn: {} },
+  '/staff/outbox': { page: OutboxPage, signedIn: { roles: ['staff', 'admin'] } },
   '/admin/audit': { page: AuditPage, signedIn: { roles: ['admin'] } },
+  '/sharing': { page: SharingPage, signedIn: { roles: ['patient'] } },
+  // Opened from an invitation email; the token is in the #fragment. Signed-out people are asked to sign in first (the page keeps the token).
+  '/proxy-invite': { page: ProxyInvitePage },
+  '/admin/proxy-rules': { page: ProxyRulesPage, signedIn: { roles: ['admin'] } },
 };
 
 function PageLoading() {
@@ -107,16 +145,20 @@ function CurrentPage() {
   if (!route.signedIn) return <Page />;
   return (
     <RequireSession roles={route.signedIn.roles}>
-      <Page />
+      <RecordFeatureGate path={normalise(path)}>
+        <Page />
+      </RecordFeatureGate>
     </RequireSession>
   );
 }
 
 function Pages() {
   const { path } = useRouter();
-  // Keyed by path so a failed page does not keep showing its error after moving on.
+  const { current } = usePatientContext();
+  // Keyed by path so a failed page does not keep showing its error after moving on, and by the
+  // record in context so switching records loads the page again for the new one.
   return (
-    <PageErrorBoundary key={path}>
+    <PageErrorBoundary key={`${path}|${current?.id ?? ''}`}>
       <Suspense fallback={<PageLoading />}>
         <CurrentPage />
       </Suspense>
@@ -128,9 +170,11 @@ export function App() {
   return (
     <RouterProvider>
       <SessionProvider>
-        <AppShell>
-          <Pages />
-        </AppShell>
+        <PatientContextProvider>
+          <AppShell>
+            <Pages />
+          </AppShell>
+        </PatientContextProvider>
       </SessionProvider>
     </RouterProvider>
   );

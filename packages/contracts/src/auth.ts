@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxyFeature } from './proxies.ts';
 
 export const roles = ['patient', 'clinician', 'nurse', 'staff', 'admin'] as const;
 export const Role = z.enum(roles);
@@ -18,6 +19,8 @@ export const PatientContext = z.object({
   id: z.string(),
   name: z.string(),
   relationship: z.enum(['self', 'parent', 'guardian', 'caregiver']),
+  /** What this user may use of that record: everything for self; a proxy's grant narrowed by the patient's age. */
+  features: z.array(ProxyFeature),
 });
 export type PatientContext = z.infer<typeof PatientContext>;
 
@@ -38,6 +41,8 @@ export const Me = z.object({
   mfaEnrollmentNeeded: z.boolean(),
   /** Patients without a second factor are invited to add one. */
   mfaEnabled: z.boolean(),
+  /** Front desk and admins, when the portal has no mail server (demo): they may read the demo mail outbox. */
+  mailOutbox: z.boolean().optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -1,8 +1,9 @@
+import type { Observation } from '@medplum/fhirtypes';
 import { addAllergy, addNoKnownAllergies } from './allergies.ts';
 import { addCoverage, type CoverageInfo } from './billing.ts';
-import { INSURER_COMMERCIAL_ID } from './clinic.ts';
+import { CLINIC_ID, CLINIC_NAME, INSURER_COMMERCIAL_ID } from './clinic.ts';
 import { addCondition } from './conditions.ts';
-import { addDays, addYears } from './dates.ts';
+import { addDays, addYears, atTime } from './dates.ts';
 import { addVisit } from './encounters.ts';
 import { adultVitals, atAge, childVitals, monthsAgo } from './history-helpers.ts';
 import { addChildhoodSeries, addFluSeasons, addImmunization, addImmunizationNotDone, fluVaccineFor } from './immunizations.ts';
@@ -10,7 +11,7 @@ import { addLabPanel } from './labs.ts';
 import { addMedicationRequest } from './medications.ts';
 import type { SeedPatient } from './patients.ts';
 import type { SeedContext } from './seed-context.ts';
-import { SYSTEMS } from './fhir-helpers.ts';
+import { concept, PROFILES, ref, SYSTEMS } from './fhir-helpers.ts';
 
 const PLAN = { payorId: INSURER_COMMERCIAL_ID, payorName: 'BluePeak Health Plan', kind: 'commercial' as const, copay: 25 };
 
@@ -140,4 +141,18 @@ export function addEthanHistory(ctx: SeedContext, ethan: SeedPatient): void {
   const strepDx = addCondition(ctx, ethan, { condition: 'strepThroat', category: 'encounter-diagnosis', onset: addDays(strepDate, -2), abatement: addDays(strepDate, 10), encounterId: strep.encounter.id, recorder: 'pediatrics' });
   strep.encounter.diagnosis = [{ condition: { reference: `Condition/${strepDx.id}` }, rank: 1 }];
   addMedicationRequest(ctx, ethan, { medication: 'amoxicillin500', sig: 'Take 1 capsule by mouth twice a day for 10 days. Finish all of it.', dose: 1, perDay: 2, authoredOn: strepDate, requester: 'pediatrics', status: 'completed', courseDays: 10, refills: 0, reasonConditionId: strepDx.id, encounterId: strep.encounter.id });
+  // A confidential adolescent test the clinician labelled restricted: Ethan sees it, his parents do
+  // not (proxy rules, issue 7). Adolescent sexual health care is confidential in most US states.
+  const confidentialDate = atAge(ethan, 15.2, 11);
+  ctx.add<Observation>({
+    resourceType: 'Observation', id: ctx.nextId(ethan.key, 'lab'),
+    meta: { profile: [PROFILES.labObservation], security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' }] },
+    status: 'final',
+    category: [concept([SYSTEMS.obsCategory, 'laboratory', 'Laboratory'])],
+    code: concept([SYSTEMS.loinc, '43304-5', 'Chlamydia trachomatis rRNA [Presence] in Specimen by NAA with probe detection'], 'Chlamydia test'),
+    subject: ref('Patient', ethan.id, ethan.display),
+    effectiveDateTime: atTime(confidentialDate, 10 * 60), issued: atTime(confidentialDate, 16 * 60),
+    performer: [ref('Organization', CLINIC_ID, `${CLINIC_NAME} Laboratory`)],
+    valueCodeableConcept: concept([SYSTEMS.snomed, '260385009', 'Negative'], 'Negative'),
+  });
 }

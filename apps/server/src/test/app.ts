@@ -55,15 +55,26 @@ export async function createTestApp(driver: TestDriver, env: Record<string, stri
 let counter = 0;
 
 /** A patient record plus a patient account for it; returns the email, password and ids. */
-export async function createPatientUser(ctx: AppContext, options: { given?: string; proxyFor?: string[] } = {}) {
-  const patient = await ctx.store.create(buildPatient({ name: [{ use: 'official', given: [options.given ?? 'Ana'], family: 'Tester' }] }));
+/**
+ * A proxy link for createPatientUser: a patient id means a caregiver with every scope (test patients
+ * are adults, and a parent's access ends at 18); pass an object for a parent of a minor or narrower scopes.
+ */
+export type TestProxyLink = string | { patientId: string; relationship: 'parent' | 'guardian' | 'caregiver'; scopes?: string[] };
+
+export async function createPatientUser(ctx: AppContext, options: { given?: string; proxyFor?: TestProxyLink[]; birthDate?: string } = {}) {
+  const patient = await ctx.store.create(buildPatient({
+    name: [{ use: 'official', given: [options.given ?? 'Ana'], family: 'Tester' }], ...(options.birthDate ? { birthDate: options.birthDate } : {}),
+  }));
   const email = `patient${++counter}-${patient.id!.slice(0, 6)}@example.test`;
   const password = 'correct horse battery staple';
   const userId = await upsertUser(ctx.db, {
     email, role: 'patient', displayName: `${options.given ?? 'Ana'} Tester`, patientId: patient.id!, practitionerId: null,
     passwordHash: await hashPassword(password),
   });
-  for (const p of options.proxyFor ?? []) await grantProxy(ctx.db, userId, { patientId: p, relationship: 'parent', scopes: [] });
+  for (const p of options.proxyFor ?? []) {
+    const link = typeof p === 'string' ? { patientId: p, relationship: 'caregiver' as const } : p;
+    await grantProxy(ctx.db, userId, { patientId: link.patientId, relationship: link.relationship, scopes: link.scopes ?? [] });
+  }
   return { email, password, userId, patientId: patient.id! };
 }
 

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
  * like to any relay, and every message lands as an .eml file in `dir`, where tests in other
  * worker processes read it with `readMail`.
  */
-export async function startMailbox(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
+export async function startMailbox(dir: string, listenPort = 0): Promise<{ port: number; close: () => Promise<void> }> {
   mkdirSync(dir, { recursive: true });
   let n = 0;
   const server = new SMTPServer({
@@ -24,7 +24,7 @@ export async function startMailbox(dir: string): Promise<{ port: number; close: 
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -32,6 +32,35 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   return undefined;
 }
 
+// The record chosen in "Viewing record of" (session/patient-context.tsx sets it): every call sends
+// it in a header, which the server reads unless the path has its own `?patient=` (that wins).
+const PATIENT_HEADER = 'x-ourchart-patient';
+let patientInContext: string | null = null;
+const notFoundListeners = new Set<() => void>();
+
+/** Sets the record every later call is about (null: the user's own, as the server decides). */
+export function setPatientInContext(patientId: string | null): void {
+  patientInContext = patientId;
+}
+
+/**
+ * A path for a plain link or fetch that cannot send headers (downloads, files, calendar files):
+ * adds `patient=<record in context>` unless the path names a patient already.
+ */
+export function withPatient(path: string): string {
+  if (!patientInContext || /[?&]patient=/.test(path)) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}patient=${encodeURIComponent(patientInContext)}`;
+}
+
+/**
+ * Hears every 404 answer: a proxy whose access just ended gets 404 for that record, and the
+ * record switcher then checks whether the record is still theirs. Returns the function that stops.
+ */
+export function subscribeToNotFound(listener: () => void): () => void {
+  notFoundListeners.add(listener);
+  return () => notFoundListeners.delete(listener);
+}
+
 /** What the session layer hears about each answered call (see session/idle-timeout). */
 export type ApiEvent = { kind: 'success'; startedAt: number } | { kind: 'session-ended' };
 type ApiListener = (event: ApiEvent) => void;
@@ -65,6 +94,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   };
   if (method !== 'GET') headers[CSRF_HEADER] = '1';
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (patientInContext) headers[PATIENT_HEADER] = patientInContext;
 
   const startedAt = Date.now();
   let response: Response;
@@ -82,6 +112,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && problem?.code === 'UNAUTHENTICATED') emit({ kind: 'session-ended' });
+    if (response.status === 404) for (const listener of notFoundListeners) listener();
     throw new ApiError(response.status, problem);
   }
   emit({ kind: 'success', startedAt });

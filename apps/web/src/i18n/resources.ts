@@ -16,6 +16,16 @@ import type enRecords from './en/records.json';
 import type enVisits from './en/visits.json';
 import type enCorrections from './en/corrections.json';
 import type enResults from './en/results.json';
+import type enQuestionnaire from './en/questionnaire.json';
+import type enEcheckin from './en/echeckin.json';
+import type enWaitlist from './en/waitlist.json';
+import type enSchedulingAdmin from './en/scheduling-admin.json';
+import type enReminders from './en/reminders.json';
+import type enOutbox from './en/outbox.json';
+import type enAppointments from './en/appointments.json';
+import type enMessaging from './en/messaging.json';
+import type enNotifications from './en/notifications.json';
+import type enProxies from './en/proxies.json';
 
 /**
  * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
@@ -51,6 +61,16 @@ export type AppResources = {
   visits: typeof enVisits;
   corrections: typeof enCorrections;
   results: typeof enResults;
+  questionnaire: typeof enQuestionnaire;
+  echeckin: typeof enEcheckin;
+  waitlist: typeof enWaitlist;
+  schedulingAdmin: typeof enSchedulingAdmin;
+  reminders: typeof enReminders;
+  appointments: typeof enAppointments;
+  outbox: typeof enOutbox;
+  messaging: typeof enMessaging;
+  notifications: typeof enNotifications;
+  proxies: typeof enProxies;
 };
 
 export type Namespace = keyof AppResources;

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router/router.tsx';
+import { LiveEventsProvider } from '../features/notifications/live-events.tsx';
+import { NotificationsLink } from '../features/notifications/notifications-link.tsx';
+import { RecordBanner, RecordSwitcher } from '../features/proxies/record-switcher.tsx';
 import { IdleTimeout } from '../session/idle-timeout.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -13,7 +16,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { me } = useSession();
 
   return (
-    <>
+    <LiveEventsProvider userId={me?.id ?? null}>
       <a className="skip-link" href="#main">
         {t('skipLink')}
       </a>
@@ -24,17 +27,20 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="site-header__actions">
             <LanguageSwitch />
+            {me ? <NotificationsLink /> : null}
             {me ? <SignOutButton /> : null}
           </div>
+          {me ? <RecordSwitcher /> : null}
           {me ? <MainNav me={me} /> : null}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page">
         {me?.mfaEnrollmentNeeded ? <MfaGateNotice /> : null}
+        {me ? <RecordBanner /> : null}
         {children}
       </main>
       <IdleTimeout />
-    </>
+    </LiveEventsProvider>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@ourchart/contracts';
 import { Link, useRouter } from '../router/router.tsx';
+import { usePatientContext } from '../session/patient-context.tsx';
 import { navItemsFor } from './nav-items.ts';
 
 /**
@@ -12,6 +13,7 @@ import { navItemsFor } from './nav-items.ts';
 export function MainNav({ me }: { me: Me }) {
   const { t } = useTranslation('common');
   const { path } = useRouter();
+  const { features } = usePatientContext();
   const [isOpen, setOpen] = useState(false);
   const listId = useId();
 
@@ -30,7 +32,7 @@ export function MainNav({ me }: { me: Me }) {
         {t('nav.menu')}
       </button>
       <ul id={listId} className="main-nav__list" data-open={isOpen || undefined}>
-        {navItemsFor(me.role).map((item) => (
+        {navItemsFor(me.role, { mailOutbox: me.mailOutbox, features }).map((item) => (
           <li key={item.href}>
             <Link href={item.href} className="main-nav__link" aria-current={path === item.href ? 'page' : undefined}>
               {t(item.label)}

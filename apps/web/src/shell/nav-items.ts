@@ -1,10 +1,11 @@
-import type { Role } from '@ourchart/contracts';
+import type { ProxyFeature, Role } from '@ourchart/contracts';
 
 export type NavItem = {
   href: string;
   /** Translation key in `common`. */
   label:
     | 'nav.healthSummary'
+    | 'nav.appointments'
     | 'nav.testResults'
     | 'nav.medications'
     | 'nav.allergies'
@@ -14,12 +15,22 @@ export type NavItem = {
     | 'nav.documents'
     | 'nav.accountSecurity'
     | 'nav.accountActivity'
+    | 'nav.notificationSettings'
     | 'nav.patients'
     | 'nav.corrections'
-    | 'nav.auditReport';
+    | 'nav.careAlerts'
+    | 'nav.auditReport'
+    | 'nav.schedule'
+    | 'nav.schedulingSetup'
+    | 'nav.mailOutbox'
+    | 'nav.messages'
+    | 'nav.sharing'
+    | 'nav.proxyRules';
 };
 
 const healthSummary: NavItem = { href: '/', label: 'nav.healthSummary' };
+const appointments: NavItem = { href: '/appointments', label: 'nav.appointments' };
+const messages: NavItem = { href: '/messages', label: 'nav.messages' };
 const testResults: NavItem = { href: '/results', label: 'nav.testResults' };
 const medications: NavItem = { href: '/medications', label: 'nav.medications' };
 const allergies: NavItem = { href: '/allergies', label: 'nav.allergies' };
@@ -28,21 +39,67 @@ const immunizations: NavItem = { href: '/immunizations', label: 'nav.immunizatio
 const visits: NavItem = { href: '/visits', label: 'nav.visits' };
 const documents: NavItem = { href: '/documents', label: 'nav.documents' };
 const corrections: NavItem = { href: '/staff/corrections', label: 'nav.corrections' };
+const careAlerts: NavItem = { href: '/staff/alerts', label: 'nav.careAlerts' };
 const myCorrections: NavItem = { href: '/corrections', label: 'nav.corrections' };
 const accountSecurity: NavItem = { href: '/account/security', label: 'nav.accountSecurity' };
 const accountActivity: NavItem = { href: '/account/activity', label: 'nav.accountActivity' };
+const notificationSettings: NavItem = { href: '/account/notifications', label: 'nav.notificationSettings' };
 const patients: NavItem = { href: '/staff', label: 'nav.patients' };
 const auditReport: NavItem = { href: '/admin/audit', label: 'nav.auditReport' };
+const schedule: NavItem = { href: '/staff/schedule', label: 'nav.schedule' };
+const schedulingSetup: NavItem = { href: '/staff/scheduling', label: 'nav.schedulingSetup' };
+const mailOutbox: NavItem = { href: '/staff/outbox', label: 'nav.mailOutbox' };
+const sharing: NavItem = { href: '/sharing', label: 'nav.sharing' };
+const proxyRules: NavItem = { href: '/admin/proxy-rules', label: 'nav.proxyRules' };
 
-/** The menu for each role: patients see their record; care teams find patients and answer correction requests; admins also audit. */
-export function navItemsFor(role: Role): NavItem[] {
+/**
+ * What of a record each patient page shows (issue 7): a proxy sees a page only when the record in
+ * context carries its feature. Pages not listed (home, account, sharing) are always the user's.
+ */
+const PAGE_FEATURES: Record<string, ProxyFeature> = {
+  '/results': 'record', '/results/trend': 'record', '/vitals': 'record', '/medications': 'record', '/allergies': 'record',
+  '/conditions': 'record', '/visits': 'record', '/documents': 'record', '/corrections': 'record',
+  // `record` always brings `immunizations`; on its own it is the parent's view of a teenager.
+  '/immunizations': 'immunizations',
+  '/messages': 'messaging', '/messages/new': 'messaging', '/messages/thread': 'messaging',
+  '/appointments': 'appointments', '/appointments/new': 'appointments', '/appointments/reschedule': 'appointments',
+  '/appointments/offers': 'appointments', '/appointments/reminders': 'appointments', '/check-in': 'appointments',
+};
+
+/** The feature a page needs of the record in context, or null when any record (or none) will do. */
+export function featureForPath(path: string): ProxyFeature | null {
+  return PAGE_FEATURES[path] ?? null;
+}
+
+/** Whether a page may be shown for a record with these features (undefined: the user's own, everything). */
+export function pageAllowed(path: string, features: readonly ProxyFeature[] | undefined): boolean {
+  const needed = featureForPath(path);
+  return needed === null || features === undefined || features.includes(needed);
+}
+
+/**
+ * The menu for each role: patients see their record; care teams find patients and answer correction
+ * requests; admins also audit. `features`: what the patient may use of the record in context
+ * (PatientContext.features); pages outside them are left out.
+ */
+export function navItemsFor(role: Role, options: { mailOutbox?: boolean; features?: readonly ProxyFeature[] } = {}): NavItem[] {
+  // The demo mail outbox (no mail server configured) is for front desk and admins only.
+  if (options.mailOutbox && (role === 'staff' || role === 'admin')) return [...navItemsFor(role), mailOutbox];
   switch (role) {
     case 'patient':
-      return [healthSummary, testResults, medications, allergies, conditions, immunizations, visits, documents, myCorrections, accountSecurity, accountActivity];
+      return [
+        healthSummary,
+        ...[messages, appointments, testResults, medications, allergies, conditions, immunizations, visits, documents, myCorrections].filter((item) =>
+          pageAllowed(item.href, options.features),
+        ),
+        sharing, accountSecurity, notificationSettings, accountActivity,
+      ];
     case 'admin':
-      return [patients, corrections, accountSecurity, auditReport];
+      return [patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings, auditReport, proxyRules];
+    case 'staff':
+      return [patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings];
     default:
-      return [patients, corrections, accountSecurity];
+      return [patients, schedule, corrections, careAlerts, accountSecurity, notificationSettings];
   }
 }
 

@@ -4,6 +4,7 @@ import { patientContexts } from '../../platform/access/resolve.ts';
 import { createSession, revokeSession } from '../../platform/auth/sessions.ts';
 import type { User } from '../../platform/auth/users.ts';
 import { enabledMethods, hasSecondFactor, mfaRequiredFor } from '../../platform/auth/mfa-status.ts';
+import { demoOutboxEnabled, OUTBOX_ROLES } from '../outbox/outbox.service.ts';
 
 export type Client = { ip: string; userAgent?: string | undefined; requestId: string };
 
@@ -34,5 +35,6 @@ export async function describeUser(ctx: AppContext, user: User): Promise<Me> {
     accountStatus: user.status,
     mfaEnabled: methods.length > 0,
     mfaEnrollmentNeeded: !strongFactor && mfaRequiredFor(user, ctx.config.demoMode),
+    mailOutbox: demoOutboxEnabled(ctx) && (OUTBOX_ROLES as readonly string[]).includes(user.role),
   };
 }

@@ -39,7 +39,7 @@ describe.each(testDrivers)('health summary API on $name', (driver) => {
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json().patient.name).toBe('Child Tester');
     const me = (await h.app.inject({ url: '/api/me', headers: { cookie } })).json();
-    expect(me.patients.map((p: { relationship: string }) => p.relationship)).toEqual(['self', 'parent']);
+    expect(me.patients.map((p: { relationship: string }) => p.relationship)).toEqual(['self', 'caregiver']);
   });
 
   it('requires sign-in', async () => {

@@ -3,6 +3,7 @@ import type { PatientAccess } from '../../platform/access/patient-access.ts';
 import type { AppContext } from '../../context.ts';
 import { revokeTokens, storeToken } from '../../platform/auth/one-time-tokens.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { assertOldEnoughForOwnAccount } from '../../platform/access/proxy-grants.ts';
 import { patientAccountExists, tokenExpiry } from './enrollment.queries.ts';
 
 /** No 0/O or 1/I: codes are read aloud and typed from paper. 32 symbols × 12 = 60 bits. */
@@ -22,6 +23,7 @@ export function newActivationCode(): string {
  */
 export async function issueActivationCode({ ctx, access }: { ctx: AppContext; access: PatientAccess }): Promise<{ code: string; expiresAt: string }> {
   const patientId = access.patientId;
+  await assertOldEnoughForOwnAccount(ctx.db, patientId);
   const code = newActivationCode();
   const result = await ctx.db.transaction(async (tx) => {
     if (await patientAccountExists(tx, patientId)) return null;

@@ -1,4 +1,5 @@
 import type { Patient } from '@medplum/fhirtypes';
+import { assertOldEnoughForOwnAccount } from '../../platform/access/proxy-grants.ts';
 import type { z } from 'zod';
 import type { PendingEnrollment } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
@@ -31,6 +32,7 @@ export async function listEnrollments({ ctx, user, client }: { ctx: AppContext; 
  */
 export async function linkEnrollment({ ctx, access }: { ctx: AppContext; access: PatientAccess }, userId: string): Promise<void> {
   const patient = await access.readPatient();
+  await assertOldEnoughForOwnAccount(ctx.db, access.patientId);
   const outcome = await ctx.db.transaction(async (tx) => {
     const signup = await pendingSignup(tx, userId);
     if (!signup) return 'no-signup' as const;

@@ -3,6 +3,7 @@ import type { AuditLog, AuditOutcome } from '../audit/audit-log.ts';
 import type { FhirStore } from '../fhir-store/store.ts';
 import type { SearchQuery, SearchResult } from '../fhir-store/search.ts';
 import { AppError } from '../http/errors.ts';
+import { featureOfType, type Feature } from './proxy-policy.ts';
 
 export type Actor = {
   userId: string;
@@ -46,21 +47,58 @@ export class PatientAccess {
   readonly actor: Actor;
   readonly patientId: string;
   readonly relationship: Relationship;
+  /**
+   * For proxies, the features their grant allows at the patient's age (proxy-policy.ts); undefined
+   * means no proxy limits (the patient themself, the care team).
+   */
+  readonly features: ReadonlySet<Feature> | undefined;
+  /** Adolescent rules: messages the patient wrote themself are hidden from this proxy. */
+  readonly hidesPatientsOwnMessages: boolean;
   readonly #store: FhirStore;
   readonly #audit: AuditLog;
 
-  constructor(options: { store: FhirStore; audit: AuditLog; actor: Actor; patientId: string; relationship: Relationship }) {
+  constructor(options: {
+    store: FhirStore; audit: AuditLog; actor: Actor; patientId: string; relationship: Relationship;
+    features?: ReadonlySet<Feature>; hidesPatientsOwnMessages?: boolean;
+  }) {
     this.#store = options.store;
     this.#audit = options.audit;
     this.actor = options.actor;
     this.patientId = options.patientId;
     this.relationship = options.relationship;
+    this.features = options.features;
+    this.hidesPatientsOwnMessages = options.hidesPatientsOwnMessages ?? false;
+  }
+
+  /** True when this access may use a feature of the record (always, except for limited proxies). */
+  allows(feature: Feature): boolean {
+    return this.features === undefined || this.features.has(feature);
+  }
+
+  /**
+   * Refuses (FORBIDDEN, audited) when a proxy's grant does not cover a feature: the one check
+   * writes (booking, messages, refills, payments) make before they act for the patient. Reads need
+   * no call: read() and search() apply the same rule to every resource type.
+   */
+  async require(feature: Feature): Promise<void> {
+    if (this.allows(feature)) return;
+    await this.#record('access', 'denied', { entityType: 'Patient', entityId: this.patientId, query: `policy=proxy-scope&feature=${feature}` });
+    throw new AppError('FORBIDDEN', `Your access to this person's record does not include ${FEATURE_WORDS[feature]}. Ask them (or the clinic) to change what you can see.`);
+  }
+
+  #typeAllowed(resourceType: string): boolean {
+    const feature = featureOfType(resourceType);
+    return feature === null || this.allows(feature);
   }
 
   /** Reads one resource of the patient in context (or a shared one such as a Practitioner). */
   async read<T extends Resource>(resourceType: T['resourceType'], id: string): Promise<T> {
     const row = await this.#store.readRow(resourceType, id);
     const visible = row && !row.deleted && (row.patientId === this.patientId || (row.patientId === null && SHARED_READABLE.has(resourceType)));
+    if (visible && row.patientId !== null && !this.#typeAllowed(resourceType)) {
+      await this.#record('read', 'denied', { entityType: resourceType, entityId: id, query: 'policy=proxy-scope' });
+      throw new AppError('NOT_FOUND', `${resourceType}/${id} was not found.`);
+    }
     if (visible && withheldFrom(this.relationship, row.resource)) {
       await this.#record('read', 'denied', { entityType: resourceType, entityId: id, query: 'policy=confidential' });
       throw new AppError('NOT_FOUND', `${resourceType}/${id} was not found.`);
@@ -80,7 +118,7 @@ export class PatientAccess {
       await this.#record('history', 'not-found', { entityType: resourceType, entityId: id });
       return undefined;
     }
-    if (withheldFrom(this.relationship, row.resource)) {
+    if (withheldFrom(this.relationship, row.resource) || !this.#typeAllowed(resourceType)) {
       await this.#record('history', 'denied', { entityType: resourceType, entityId: id, query: 'policy=confidential' });
       return undefined;
     }
@@ -95,7 +133,12 @@ export class PatientAccess {
   }
 
   /** Searches within the patient's compartment only. */
-  async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<Omit<SearchResult, 'resources'> & { resources: T[] }> {
+  async search<T extends Resource>(resourceType: T['resourceType'], query: SearchQuery = []): Promise<PatientSearchResult<T>> {
+    if (!this.#typeAllowed(resourceType)) {
+      // Outside the proxy's grant: nothing is disclosed, and the refusal is audited.
+      await this.#record('search', 'denied', { entityType: resourceType, query: `${toQueryString(query)}&policy=proxy-scope`.replace(/^&/, '') });
+      return { resources: [], total: 0, offset: 0, count: 0, restricted: true };
+    }
     try {
       const found = await this.#store.search(resourceType, query, { patientId: this.patientId });
       const withheld = found.resources.filter((r) => withheldFrom(this.relationship, r));
@@ -104,7 +147,7 @@ export class PatientAccess {
       const ids = result.resources.map((r) => r.id).join(',');
       await this.#record('search', 'success', { entityType: resourceType, entityId: ids || undefined, query: toQueryString(query) });
       if (withheld.length) await this.#record('search', 'denied', { entityType: resourceType, entityId: withheld.map((r) => r.id).join(','), query: 'policy=confidential' });
-      return result as Omit<SearchResult, 'resources'> & { resources: T[] };
+      return result as PatientSearchResult<T>;
     } catch (err) {
       await this.#record('search', 'failure', { entityType: resourceType, query: toQueryString(query) });
       throw err;
@@ -126,6 +169,19 @@ export class PatientAccess {
     });
   }
 }
+
+/** A search's answer; `restricted` when a proxy's grant does not cover the type (nothing was searched). */
+export type PatientSearchResult<T extends Resource> = Omit<SearchResult, 'resources'> & { resources: T[]; restricted?: boolean };
+
+/** How the FORBIDDEN message names a feature. */
+const FEATURE_WORDS: Record<Feature, string> = {
+  record: 'their health record',
+  immunizations: 'their immunizations',
+  messaging: 'messages with their care team',
+  appointments: 'their appointments',
+  billing: 'their bills',
+  refills: 'prescription refills',
+};
 
 function toQueryString(query: SearchQuery): string {
   return new URLSearchParams(query).toString();

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../http/errors.ts';
-import { touchSession, type Session } from './sessions.ts';
+import { peekSession, touchSession, type Session } from './sessions.ts';
 import { getUser, type User } from './users.ts';
 
 export const SESSION_COOKIE = 'oc_session';
@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, enrollment, password reset). Every other /api route needs one. */
     public?: boolean;
+    /** The session is checked but not marked used (the live-updates stream is not activity). */
+    passiveSession?: boolean;
   }
 }
 
@@ -39,7 +41,8 @@ export function registerRequestAuth(app: FastifyInstance, ctx: AppContext) {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await touchSession(ctx.db, token, { idleSeconds: ctx.config.sessionIdleSeconds, maxSeconds: ctx.config.sessionMaxSeconds });
+      const lookup = request.routeOptions.config?.passiveSession ? peekSession : touchSession;
+      const session = await lookup(ctx.db, token, { idleSeconds: ctx.config.sessionIdleSeconds, maxSeconds: ctx.config.sessionMaxSeconds });
       const user = session && (await getUser(ctx.db, session.userId));
       if (session && user && !user.disabled) request.auth = { session, user, token };
     }

@@ -40,6 +40,21 @@ export async function touchSession(db: Db, token: string, policy: SessionPolicy)
   return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
 }
 
+/**
+ * Looks up a live session by token WITHOUT marking it used: for requests a person did not make
+ * (the live-updates stream and its reconnects), which must not keep an idle session alive.
+ */
+export async function peekSession(db: Db, token: string, policy: SessionPolicy): Promise<Session | undefined> {
+  const rows = await db.query<{ id: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date }>(
+    `SELECT id, user_id, created_at, last_seen_at, expires_at FROM sessions
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+        AND last_seen_at > now() - make_interval(secs => $2)`,
+    [tokenDigest(token), policy.idleSeconds],
+  );
+  const r = rows[0];
+  return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+}
+
 /** Ends a session (sign out). */
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);

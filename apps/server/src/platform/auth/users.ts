@@ -74,19 +74,34 @@ export async function upsertUser(db: Queryable, u: NewUser): Promise<string> {
 
 export type ProxyGrant = { patientId: string; relationship: 'parent' | 'guardian' | 'caregiver'; scopes: string[] };
 
-export async function grantProxy(db: Queryable, granteeUserId: string, grant: ProxyGrant): Promise<void> {
+/** Every scope a grant can hold (platform/access/proxy-policy.ts PROXY_SCOPES). */
+export const ALL_PROXY_SCOPES = ['record', 'messaging', 'appointments', 'billing', 'refills'];
+
+/**
+ * Creates or renews a proxy grant (demo seed, tests, accepted invitations, staff grants). An empty
+ * scope list means every scope.
+ */
+export async function grantProxy(
+  db: Queryable, granteeUserId: string,
+  grant: ProxyGrant & { approvedBy?: string | null; approvalReason?: string | null; startsAt?: Date | null; expiresAt?: Date | null },
+): Promise<void> {
+  const scopes = grant.scopes.length ? grant.scopes : ALL_PROXY_SCOPES;
   await db.query(
-    `INSERT INTO proxy_grants (id, grantee_user_id, patient_id, relationship, scopes) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (grantee_user_id, patient_id) DO UPDATE SET relationship = EXCLUDED.relationship, scopes = EXCLUDED.scopes, revoked_at = NULL`,
-    [randomUUID(), granteeUserId, grant.patientId, grant.relationship, grant.scopes],
+    `INSERT INTO proxy_grants (id, grantee_user_id, patient_id, relationship, scopes, approved_by, approval_reason, starts_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()), $9)
+     ON CONFLICT (grantee_user_id, patient_id) DO UPDATE SET relationship = EXCLUDED.relationship, scopes = EXCLUDED.scopes,
+       approved_by = EXCLUDED.approved_by, approval_reason = EXCLUDED.approval_reason, starts_at = EXCLUDED.starts_at,
+       expires_at = EXCLUDED.expires_at, created_at = now(), revoked_at = NULL, revoked_by = NULL, ended_reason = NULL`,
+    [randomUUID(), granteeUserId, grant.patientId, grant.relationship, scopes, grant.approvedBy ?? null, grant.approvalReason ?? null,
+      grant.startsAt ?? null, grant.expiresAt ?? null],
   );
 }
 
-/** Active proxy grants a user holds (not revoked, not expired). */
+/** Active proxy grants a user holds (started, not ended, not expired). Age rules are applied by PatientAccess. */
 export async function activeGrants(db: Db, userId: string): Promise<ProxyGrant[]> {
   const rows = await db.query<{ patient_id: string; relationship: ProxyGrant['relationship']; scopes: string[] }>(
     `SELECT patient_id, relationship, scopes FROM proxy_grants
-      WHERE grantee_user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+      WHERE grantee_user_id = $1 AND revoked_at IS NULL AND starts_at <= now() AND (expires_at IS NULL OR expires_at > now())
       ORDER BY created_at`,
     [userId],
   );

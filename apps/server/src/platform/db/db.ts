@@ -17,6 +17,12 @@ export type Db = Queryable & {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs fn holding a session-level advisory lock (serialises e.g. migrations across nodes). */
   withAdvisoryLock<T>(key: number, fn: (conn: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Hears NOTIFY on `channel` (delivered at commit only, so a rolled-back NOTIFY is never heard).
+   * PostgreSQL: one dedicated connection per Db, reconnected if it drops; PGlite: its listen API.
+   * Resolves once listening; returns the function that stops.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 

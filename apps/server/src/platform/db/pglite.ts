@@ -40,6 +40,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
         await pg.query('SELECT pg_advisory_unlock($1)', [key]);
       }
     },
+    async listen(channel, handler) {
+      const unlisten = await pg.listen(channel, handler);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     close: async () => {
       await pg.close();
       release();

@@ -25,6 +25,7 @@ export async function openPostgres(url: string): Promise<Db> {
   });
   // Fail fast with the driver's own message (bad host, auth, database) instead of at the first request.
   await pool.query('SELECT 1');
+  const listener = dedicatedListener(url);
   const withClient = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -57,6 +58,80 @@ export async function openPostgres(url: string): Promise<Db> {
           await client.query('SELECT pg_advisory_unlock($1)', [key]);
         }
       }),
-    close: () => pool.end(),
+    listen: (channel, handler) => listener.listen(channel, handler),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+type Handler = (payload: string) => void;
+
+/**
+ * LISTEN needs a connection of its own that stays open (a pooled one goes back to the pool), so
+ * each Db keeps one dedicated client for every channel it hears, opened on the first listen().
+ * If it drops (server restart, failover), it reconnects every second and LISTENs again; NOTIFYs
+ * sent while it was down are lost, which callers accept (live updates are a convenience, the
+ * data is in the tables).
+ */
+function dedicatedListener(url: string) {
+  const handlers = new Map<string, Set<Handler>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      const lost = () => {
+        if (client !== c) return;
+        client = null;
+        connecting = null;
+        if (!closed && handlers.size > 0) {
+          retry = setTimeout(() => void connect().catch(() => lost()), 1000);
+          retry.unref();
+        }
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (msg) => handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? '')));
+      await c.connect();
+      for (const channel of handlers.keys()) await c.query(`LISTEN ${channel}`);
+      client = c;
+      return c;
+    })().catch((err) => {
+      connecting = null;
+      throw err;
+    });
+    return connecting;
+  };
+
+  return {
+    async listen(channel: string, handler: Handler): Promise<() => Promise<void>> {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      const isNew = !handlers.has(channel);
+      if (isNew) handlers.set(channel, new Set());
+      handlers.get(channel)!.add(handler);
+      const c = client ?? (await connect());
+      // connect() LISTENs to every channel known when it ran; a channel added later is LISTENed here.
+      if (isNew) await c.query(`LISTEN ${channel}`);
+      return async () => {
+        const set = handlers.get(channel);
+        set?.delete(handler);
+        if (set && set.size === 0) {
+          handlers.delete(channel);
+          await client?.query(`UNLISTEN ${channel}`).catch(() => {});
+        }
+      };
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
   };
 }

@@ -19,8 +19,14 @@ export const ERROR_CODES = {
   WEAK_PASSWORD: { status: 400, title: 'Choose a different password.' },
   NOT_FOUND: { status: 404, title: 'We could not find that.' },
   VERSION_CONFLICT: { status: 409, title: 'Someone else changed this at the same time. Reload and try again.' },
+  SLOT_TAKEN: { status: 409, title: 'That time was just taken.' },
+  ECHECKIN_CLOSED: { status: 409, title: 'eCheck-in is not open for this visit.' },
+  SCHEDULE_CONFLICT: { status: 409, title: 'This change would leave booked appointments without a clinician.' },
+  TOO_LATE_TO_CHANGE: { status: 409, title: 'It is too late to change this visit online.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Send the request as JSON.' },
+  ATTACHMENT_TYPE: { status: 415, title: 'This kind of file cannot be attached.' },
+  THREAD_CLOSED: { status: 409, title: 'This conversation is closed.' },
   RATE_LIMITED: { status: 429, title: 'Too many attempts.' },
   NOT_READY: { status: 503, title: 'The service is starting or its database is not reachable.' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side. Please try again.' },
@@ -35,14 +41,17 @@ export class AppError extends Error {
   readonly status: number;
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
+  /** Extra problem+json members (e.g. alternative times offered with SLOT_TAKEN). No PHI. */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, detail?: string, options?: { errors?: FieldError[]; cause?: unknown }) {
+  constructor(code: ErrorCode, detail?: string, options?: { errors?: FieldError[]; cause?: unknown; extra?: Record<string, unknown> }) {
     super(detail ?? ERROR_CODES[code].title, { cause: options?.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.detail = detail;
     this.errors = options?.errors;
+    this.extra = options?.extra;
   }
 }
 

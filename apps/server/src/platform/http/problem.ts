@@ -19,6 +19,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: A
       code: err.code,
       requestId: request.id,
       ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: t(e.message) })) } : {}),
+      ...(err.extra ?? {}),
     });
 }
 

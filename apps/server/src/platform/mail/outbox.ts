@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
+import { backoffSeconds, startPolling } from '../jobs/polling.ts';
 
 type Logger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
@@ -20,8 +21,12 @@ export async function enqueueMail(db: Queryable, keyring: Keyring, message: Mail
   return id;
 }
 
+/** The text of a queued email (the demo outbox page shows it; nothing else reads bodies back). */
+export function decryptMailBody(keyring: Keyring, id: string, bodyEnc: string): { text: string; html: string | null } {
+  return JSON.parse(keyring.decrypt(bodyEnc, context(id))) as { text: string; html: string | null };
+}
+
 const mailWakeups = new Set<() => void>();
-const MAX_BACKOFF_SECONDS = 3600;
 
 /** Sends due emails once: claims up to `limit` rows (SKIP LOCKED, so several nodes never double-send). */
 export async function deliverDueMail(db: Db, keyring: Keyring, mailer: Mailer, log?: Logger, limit = 20): Promise<number> {
@@ -34,12 +39,12 @@ export async function deliverDueMail(db: Db, keyring: Keyring, mailer: Mailer, l
       );
       if (!row) return false;
       try {
-        const body = JSON.parse(keyring.decrypt(row.body_enc, context(row.id))) as { text: string; html: string | null };
+        const body = decryptMailBody(keyring, row.id, row.body_enc);
         await mailer.send({ to: row.to_address, subject: row.subject, text: body.text, ...(body.html ? { html: body.html } : {}) });
         await tx.query('UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [row.id]);
         sent++;
       } catch (err) {
-        const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(row.attempts, 12) * 5);
+        const backoff = backoffSeconds(row.attempts + 1);
         // The SMTP error text, not the message: addresses and bodies stay out of the log.
         const reason = String((err as Error).message).slice(0, 200);
         await tx.query(
@@ -58,25 +63,10 @@ export async function deliverDueMail(db: Db, keyring: Keyring, mailer: Mailer, l
 
 /** Runs delivery in the background: right after enqueueMail, and every `intervalMs` for retries. */
 export function startMailWorker(db: Db, keyring: Keyring, mailer: Mailer, log: Logger, intervalMs = 5000): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  let queued = false;
-  const tick = () => {
-    if (stopped || queued) return;
-    queued = true;
-    running = running.then(async () => {
-      queued = false;
-      if (!stopped) await deliverDueMail(db, keyring, mailer, log).catch((err) => log.warn({ err: String(err) }, 'mail delivery loop failed'));
-    });
-  };
-  mailWakeups.add(tick);
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
+  const loop = startPolling(() => deliverDueMail(db, keyring, mailer, log), { intervalMs, log, name: 'mail delivery' });
+  mailWakeups.add(loop.wake);
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    mailWakeups.delete(tick);
-    await running;
+    mailWakeups.delete(loop.wake);
+    await loop.stop();
   };
 }

@@ -11,7 +11,8 @@ const FOOTER = {
   es: '\n\nSi usted no pidió esto, puede ignorar este correo o llamar a su clínica.\n— OurChart',
 };
 
-function message(to: string, subject: string, body: string, locale: Locale): MailMessage {
+/** An email from plain-text paragraphs, with the standard footer and an HTML twin (links made clickable). */
+export function message(to: string, subject: string, body: string, locale: Locale): MailMessage {
   const text = body + FOOTER[locale];
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
     .split('\n\n')

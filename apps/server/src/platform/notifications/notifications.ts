@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationItem, NotificationKind } from '@ourchart/contracts';
-import type { Queryable } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { patientAudience } from '../access/proxy-grants.ts';
+import type { Feature } from '../access/proxy-policy.ts';
+import { announceNotification } from '../events/publish.ts';
+import { planDelivery } from './delivery.ts';
+
+/** The part of the record a notification kind is about (who may hear of it). */
+function featureOfKind(kind: NotificationKind): Feature | null {
+  if (kind.startsWith('message-')) return 'messaging';
+  if (kind.startsWith('waitlist-') || kind.startsWith('appointment-')) return 'appointments';
+  return 'record';
+}
 
 export type NotificationTarget = { kind: NotificationKind; entityType?: string | null; entityId?: string | null };
 
@@ -10,27 +21,34 @@ export type NotificationTarget = { kind: NotificationKind; entityType?: string |
  * a re-import never notifies twice. Runs in the caller's transaction when given one.
  */
 export async function notifyPatient(db: Queryable, patientId: string, target: NotificationTarget): Promise<number> {
-  const users = await db.query<{ id: string }>(
-    `SELECT id FROM users WHERE patient_id = $1
-     UNION
-     SELECT grantee_user_id AS id FROM proxy_grants
-      WHERE patient_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-    [patientId],
-  );
+  // Proxies hear only about what their grant, at the patient's age, lets them see (issue 7).
+  const users = (await patientAudience(db, patientId, featureOfKind(target.kind))).map((id) => ({ id }));
   let created = 0;
   for (const { id } of users) created += await notifyUser(db, id, patientId, target);
   return created;
 }
 
-/** Notifies one user about one item of one patient's record; 0 when they were already told. */
+/**
+ * Notifies one user about one item of one patient's record; 0 when they were already told. In the
+ * same transaction it announces the notification to the user's open pages (pg_notify, delivered at
+ * commit) and plans its email and push (jobs), so all of it happens, or none. Given the Db
+ * instead of a transaction, it opens its own.
+ */
 export async function notifyUser(db: Queryable, userId: string, patientId: string, target: NotificationTarget): Promise<number> {
-  const rows = await db.query(
+  if (isDb(db)) return db.transaction((tx) => notifyUser(tx, userId, patientId, target));
+  const rows = await db.query<{ id: string }>(
     `INSERT INTO notifications (id, user_id, patient_id, kind, entity_type, entity_id) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (user_id, kind, entity_type, entity_id) DO NOTHING RETURNING id`,
     [randomUUID(), userId, patientId, target.kind, target.entityType ?? null, target.entityId ?? null],
   );
-  return rows.length;
+  const created = rows[0];
+  if (!created) return 0;
+  await announceNotification(db, userId, created.id);
+  await planDelivery(db, userId, created.id, target.kind);
+  return 1;
 }
+
+const isDb = (q: Queryable): q is Db => typeof (q as Partial<Db>).transaction === 'function';
 
 type NotificationRow = {
   id: string; kind: NotificationKind; patient_id: string; entity_type: string | null; entity_id: string | null;
@@ -54,6 +72,12 @@ export async function listNotifications(db: Queryable, userId: string, limit = 5
       createdAt: iso(r.created_at)!, readAt: iso(r.read_at),
     })),
   };
+}
+
+/** How many of the user's notifications are unread. */
+export async function countUnread(db: Queryable, userId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  return row?.n ?? 0;
 }
 
 /** Marks the user's notifications read: the given ids, or all when ids is undefined. Returns how many changed. */

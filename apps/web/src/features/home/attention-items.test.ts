@@ -18,6 +18,19 @@ describe('attentionItems', () => {
     ]);
   });
 
+  it('points unread waitlist offers (and offers someone else took) to the earlier-times page, right after results', () => {
+    const items = attentionItems([note('waitlist-offer'), note('waitlist-offer-taken'), note('waitlist-offer', '2026-11-02T00:00:00Z'), note('result-available')], []);
+    expect(items).toEqual([
+      { key: 'results', count: 1, href: '/results' },
+      { key: 'offers', count: 2, href: '/appointments/offers' },
+    ]);
+  });
+
+  it('points unread visit reminders to the appointments page, after offers and before due care', () => {
+    const items = attentionItems([note('appointment-reminder'), note('appointment-reminder', '2026-11-02T00:00:00Z'), note('waitlist-offer')], [care('influenza', 'due')]);
+    expect(items.map((i) => [i.key, i.count, i.href])).toEqual([['offers', 1, '/appointments/offers'], ['reminders', 1, '/appointments'], ['care', 1, '/immunizations']]);
+  });
+
   it('is empty when everything is read and up to date', () => {
     expect(attentionItems([note('result-available', '2026-11-02T00:00:00Z')], [care('covid', 'ask'), care('hepb', 'up-to-date')])).toEqual([]);
   });

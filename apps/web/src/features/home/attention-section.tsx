@@ -58,6 +58,8 @@ function AttentionEntry({ item }: { item: AttentionItem }) {
       case 'results': return t('attention.results', { count: item.count });
       case 'corrections': return t('attention.corrections', { count: item.count });
       case 'shares': return t('attention.shares', { count: item.count });
+      case 'offers': return t('attention.offers', { count: item.count });
+      case 'reminders': return t('attention.reminders', { count: item.count });
       case 'care': {
         const names = item.ids.slice(0, MAX_NAMES).map((id) => careWords({ id }).name);
         const rest = item.ids.length - MAX_NAMES;
@@ -66,7 +68,7 @@ function AttentionEntry({ item }: { item: AttentionItem }) {
       }
     }
   })();
-  const link = { results: 'attention.resultsLink', care: 'attention.careLink', corrections: 'attention.correctionsLink', shares: 'attention.sharesLink' } as const;
+  const link = { results: 'attention.resultsLink', care: 'attention.careLink', corrections: 'attention.correctionsLink', shares: 'attention.sharesLink', offers: 'attention.offersLink', reminders: 'attention.remindersLink' } as const;
   return (
     <li className="attention__item">
       <p className="attention__text">{text}</p>

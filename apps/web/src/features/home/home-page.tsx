@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@ourchart/contracts';
 import { ApiError } from '../../api/client.ts';
-import { useRouter } from '../../router/router.tsx';
+import { Link, useRouter } from '../../router/router.tsx';
+import { usePatientContext } from '../../session/patient-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
-import { homePathFor } from '../../shell/nav-items.ts';
+import { featureForPath, homePathFor, navItemsFor } from '../../shell/nav-items.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { AttentionSection } from './attention-section.tsx';
@@ -23,6 +24,7 @@ function Home({ me }: { me: Me }) {
   const { setMe } = useSession();
   const { navigate } = useRouter();
   const introRef = useRef<HTMLParagraphElement>(null);
+  const { current, isProxyView } = usePatientContext();
   useDocumentTitle(t('title'));
 
   // Care teams start on the patient list; "/" is the patient's own page.
@@ -40,6 +42,7 @@ function Home({ me }: { me: Me }) {
   );
 
   if (ownHome !== '/') return null;
+  if (isProxyView && current) return <ProxyHome name={current.name} features={current.features} onError={handleError} />;
 
   return (
     <>
@@ -58,6 +61,36 @@ function Home({ me }: { me: Me }) {
       ) : (
         <p className="notice">{t('noRecord')}</p>
       )}
+    </>
+  );
+}
+
+/**
+ * The home page of someone else's record (issue 7): whose record it is, and only what the access
+ * includes: the summary with the full record, else links to the parts they may use.
+ */
+function ProxyHome({ name, features, onError }: { name: string; features: Me['patients'][number]['features']; onError: (error: unknown) => void }) {
+  const { t } = useTranslation('home');
+  const tc = useTranslation('common').t;
+  const parts = navItemsFor('patient', { features }).filter((item) => featureForPath(item.href) !== null);
+  return (
+    <>
+      <PageHeading>{t('proxyGreeting', { name })}</PageHeading>
+      {parts.length === 0 ? (
+        <p className="notice">{t('proxyNothing', { name })}</p>
+      ) : (
+        <>
+          <p className="page__intro">{t('proxyIntro', { name })}</p>
+          <ul>
+            {parts.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{tc(item.label)}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {features.includes('record') ? <HealthSummaryView onError={onError} /> : null}
     </>
   );
 }

@@ -11,6 +11,9 @@ import { BreakGlassDialog } from './break-glass-dialog.tsx';
 import { emergencyActive } from './patient-card.tsx';
 import { getPatientSummary } from './staff-api.ts';
 import { HeldResultsPanel } from '../results/held-results-panel.tsx';
+import { StaffResponsesSection } from '../echeckin/staff-responses-section.tsx';
+import { StaffProxiesSection } from '../proxies/staff-proxies-section.tsx';
+import { useSession } from '../../session/session-context.tsx';
 import '../../styles/summary.css';
 
 type View =
@@ -26,6 +29,7 @@ type PatientViewProps = { patient: StaffPatient; onApiError: (error: unknown) =>
 export function PatientView({ patient, onApiError }: PatientViewProps) {
   const { t, i18n } = useTranslation('staff');
   const locale = i18n.resolvedLanguage ?? 'en';
+  const { me } = useSession();
   const [view, setView] = useState<View>({ status: 'loading' });
   const [asking, setAsking] = useState(false);
   const [emergencyUntil, setEmergencyUntil] = useState<string | null>(
@@ -115,6 +119,11 @@ export function PatientView({ patient, onApiError }: PatientViewProps) {
             <AllergyList items={view.summary.allergies} />
             <ImmunizationList items={view.summary.immunizations} />
           </div>
+          <StaffResponsesSection patientId={patient.id} />
+          <StaffProxiesSection
+            patientId={patient.id} patientName={patient.name} onApiError={onApiError}
+            canEdit={patient.inCareTeam && (me?.role === 'staff' || me?.role === 'admin')}
+          />
         </>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import type { VisitList } from '@ourchart/contracts';
-import { apiRequest, ApiError } from '../../api/client.ts';
+import { apiRequest, ApiError, withPatient } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 export function getVisits(): Promise<VisitList> {
@@ -8,7 +8,7 @@ export function getVisits(): Promise<VisitList> {
 
 /** Where an attachment of a clinical document is served (the documents API); `download` saves it instead. */
 export function attachmentUrl(documentId: string, index: number, download = false): string {
-  return `/api/records/documents/${encodeURIComponent(documentId)}/content?index=${index}${download ? '&download=1' : ''}`;
+  return withPatient(`/api/records/documents/${encodeURIComponent(documentId)}/content?index=${index}${download ? '&download=1' : ''}`);
 }
 
 /** A text or (server-sanitized) HTML attachment as a string; apiRequest speaks JSON only. */
