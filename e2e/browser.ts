@@ -28,3 +28,21 @@ export async function expectNoAxeViolations(page: Page, label: string) {
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/** Runs axe in English, then in Spanish (waiting for the Spanish h1), then switches back to English. */
+export async function expectNoAxeViolationsInBothLanguages(page: Page, label: string, english: string | RegExp, spanish: string | RegExp) {
+  await expectNoAxeViolations(page, `${label} (en)`);
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { level: 1, name: spanish }).waitFor();
+  await expectNoAxeViolations(page, `${label} (es)`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: english }).waitFor();
+}
+
+/** Fails when the page scrolls sideways at 360 px wide; puts the viewport back after. */
+export async function expectFitsAt360(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await hasHorizontalScroll(page), `sideways scroll at 360 px on ${page.url()}`).toBe(false);
+  await page.setViewportSize(size);
+}

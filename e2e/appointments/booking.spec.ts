@@ -1,30 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, hasHorizontalScroll, launchChromium } from '../browser.ts';
 import { open, signedInPatient } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
 
 type Visit = { id: string; status: string; startsAt: string; visitType: { id: string } };
 type List = { upcoming: Visit[]; past: Visit[] };
-
-/** Runs axe in English and Spanish, then switches back to English. */
-async function axeInBothLanguages(page: Page, label: string, englishHeading: string | RegExp, spanishHeading: string | RegExp) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: spanishHeading }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: englishHeading }).waitFor();
-}
-
-async function fitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 /** The focused element's tag and text (a step's heading takes focus when it appears). */
 const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName.toLowerCase(), text: document.activeElement?.textContent?.trim() }));
@@ -63,16 +46,16 @@ describe('a patient books, sees, downloads, moves and cancels a visit', () => {
     await upcoming.getByRole('heading', { level: 3, name: 'Annual physical' }).waitFor();
     await upcoming.getByText('Riverbend Main Clinic', { exact: false }).first().waitFor();
     await page.getByText(/Times are in the clinic's time zone: Central Time/).waitFor();
-    await axeInBothLanguages(page, 'appointments', 'Appointments', 'Citas');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'appointments', 'Appointments', 'Citas');
+    await expectFitsAt360(page);
 
     // Step 1: the reason.
     await page.getByRole('link', { name: 'Schedule an appointment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Schedule an appointment' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'What is the visit for?' }).waitFor();
     await page.getByRole('radio', { name: /Heart doctor consult/ }).waitFor();
-    await axeInBothLanguages(page, 'schedule: reason', 'Schedule an appointment', 'Pedir una cita');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'schedule: reason', 'Schedule an appointment', 'Pedir una cita');
+    await expectFitsAt360(page);
     await press(page, 'Continue');
     await page.getByRole('alert').filter({ hasText: 'Choose what the visit is for.' }).waitFor();
     await choose(page, /Follow-up visit/);
@@ -92,8 +75,8 @@ describe('a patient books, sees, downloads, moves and cancels a visit', () => {
     const firstDay = page.getByRole('group').filter({ has: page.getByRole('radio') }).first();
     await firstDay.getByRole('radio').first().waitFor();
     await page.getByText(/Times are in the clinic's time zone/).waitFor();
-    await axeInBothLanguages(page, 'schedule: time', 'Schedule an appointment', 'Pedir una cita');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'schedule: time', 'Schedule an appointment', 'Pedir una cita');
+    await expectFitsAt360(page);
     const chosen = firstDay.getByRole('radio').first();
     await chosen.focus();
     await page.keyboard.press('Space');
@@ -150,8 +133,8 @@ describe('a patient books, sees, downloads, moves and cancels a visit', () => {
     await page.getByRole('heading', { level: 2, name: 'Pick a day and time' }).waitFor();
     const times = page.getByRole('group').filter({ has: page.getByRole('radio', { name: /^\d/ }) }).first().getByRole('radio');
     await times.first().waitFor();
-    await axeInBothLanguages(page, 'reschedule', 'Reschedule a visit', 'Cambiar la hora de una cita');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'reschedule', 'Reschedule a visit', 'Cambiar la hora de una cita');
+    await expectFitsAt360(page);
     const mineAt = new Date(mine.startsAt).getTime();
     let picked = false;
     for (let i = 0; i < (await times.count()) && !picked; i++) {
@@ -181,8 +164,8 @@ describe('a patient books, sees, downloads, moves and cancels a visit', () => {
     await nextCard.getByRole('heading', { level: 4, name: 'Cancel this visit?' }).waitFor();
     expect(await focused(page)).toEqual({ tag: 'h4', text: 'Cancel this visit?' });
     await choose(page, 'The time does not work for me');
-    await axeInBothLanguages(page, 'cancel form', 'Appointments', 'Citas');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'cancel form', 'Appointments', 'Citas');
+    await expectFitsAt360(page);
     await nextCard.getByRole('button', { name: 'Yes, cancel this visit' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your visit was cancelled. We sent you an email.' }).waitFor();

@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, open, signIn } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
 
 type Appointments = { upcoming: { id: string; visitType: { id: string }; checkInOpen: boolean }[] };
-
-/** Runs axe in English and Spanish, then switches back to English. */
-async function axeBothLanguages(page: Page, label: string, heading: { en: string; es: string }) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: heading.es }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: heading.en }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 const CHECK_IN = { en: 'eCheck-in', es: 'Registro en línea' };
 const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? '');
@@ -50,7 +33,7 @@ describe('eCheck-in with PHQ-9, GAD-7 and the pre-visit form; the clinician sees
     await open(patient, baseUrl, `/check-in?appointment=${visit!.id}`, 'eCheck-in');
     expect(await patient.title()).toBe('eCheck-in – OurChart');
     await patient.getByRole('heading', { level: 2, name: 'Your details' }).waitFor();
-    await axeBothLanguages(patient, 'eCheck-in details', CHECK_IN);
+    await expectNoAxeViolationsInBothLanguages(patient, 'eCheck-in details', CHECK_IN.en, CHECK_IN.es);
     await expectFitsAt360(patient);
 
     // Step 1 by keyboard: an empty phone is named in the summary, which takes focus and links to the field.
@@ -77,7 +60,7 @@ describe('eCheck-in with PHQ-9, GAD-7 and the pre-visit form; the clinician sees
 
     // Step 3: each medicine and allergy, still current.
     await patient.getByRole('heading', { level: 2, name: 'Medicines and allergies' }).waitFor();
-    await axeBothLanguages(patient, 'medicines and allergies', CHECK_IN);
+    await expectNoAxeViolationsInBothLanguages(patient, 'medicines and allergies', CHECK_IN.en, CHECK_IN.es);
     await patient.getByRole('radio', { name: /^I still (take this|have this allergy)$/ }).first().waitFor();
     for (const option of await patient.getByRole('radio', { name: /^I still (take this|have this allergy)$/ }).all()) await option.check();
     await patient.getByRole('button', { name: 'Save and continue' }).click();
@@ -152,7 +135,7 @@ describe('eCheck-in with PHQ-9, GAD-7 and the pre-visit form; the clinician sees
     await patient.getByRole('button', { name: 'Finish eCheck-in' }).click();
     await patient.getByRole('heading', { level: 2, name: 'You are checked in' }).waitFor();
     await patient.getByRole('region', { name: 'You do not have to go through this alone' }).waitFor();
-    await axeBothLanguages(patient, 'checked in', CHECK_IN);
+    await expectNoAxeViolationsInBothLanguages(patient, 'checked in', CHECK_IN.en, CHECK_IN.es);
     await expectFitsAt360(patient);
     const done = await patient.evaluate(async (id) => ((await (await fetch('/api/appointments')).json()) as { upcoming: { id: string; checkInDone: boolean }[] }).upcoming.find((a) => a.id === id)?.checkInDone, visit!.id);
     expect(done).toBe(true);
@@ -164,7 +147,7 @@ describe('eCheck-in with PHQ-9, GAD-7 and the pre-visit form; the clinician sees
     await open(clinician, baseUrl, '/staff/alerts', 'Care alerts');
     const alert = clinician.getByRole('article', { name: /^Ana .*Brooks: PHQ-9 item 9 above zero/ });
     await alert.getByText('Score: 2').waitFor();
-    await axeBothLanguages(clinician, 'care alerts', { en: 'Care alerts', es: 'Alertas de atención' });
+    await expectNoAxeViolationsInBothLanguages(clinician, 'care alerts', 'Care alerts', 'Alertas de atención');
     await expectFitsAt360(clinician);
     await alert.getByRole('button', { name: /^Acknowledge the alert for Ana/ }).click();
     await clinician.getByText(/^You acknowledged the alert for Ana/).waitFor();

@@ -1,66 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, open, signIn } from '../identity/helpers.ts';
+import { startPortal } from '../portal.ts';
 
 const baseUrl = inject('baseUrl');
-const root = resolve(import.meta.dirname, '../..');
-
-/** Runs axe in English and Spanish (back to English after). */
-async function axeInBothLanguages(page: Page, label: string, english: string | RegExp, spanish: string | RegExp) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: spanish }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: english }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
 
 /** The portal as a demo runs it: embedded database, demo clinic, and no mail server (SMTP_URL unset). */
 async function startDemoWithoutMailServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ourchart-e2e-outbox-'));
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [join(root, 'apps/server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: 'localhost', LOG_LEVEL: 'warn', DATABASE_URL: '', SMTP_URL: '', PUBLIC_URL: url, RATE_LIMIT_SCALE: '20' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the demo portal exited with code ${server.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error('the demo portal did not become ready within 150 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const portal = await startPortal({ dataDir, smtpUrl: '', stdout: 'ignore', readyWithinMs: 150_000, name: 'the demo portal' });
   return {
-    url,
+    url: portal.url,
     stop: async () => {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await portal.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -86,7 +42,7 @@ describe('reminder settings and the demo mail outbox', () => {
       expect(await page.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
     }
     await page.getByRole('group', { name: 'How should we remind you?' }).waitFor();
-    await axeInBothLanguages(page, 'reminder settings', 'Reminder settings', 'Recordatorios');
+    await expectNoAxeViolationsInBothLanguages(page, 'reminder settings', 'Reminder settings', 'Recordatorios');
 
     // Keyboard only: Space toggles a box, Enter on the button saves.
     await email.focus();
@@ -95,7 +51,7 @@ describe('reminder settings and the demo mail outbox', () => {
     await page.getByRole('button', { name: 'Save settings' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Your reminder settings are saved.' }).waitFor();
-    await axeInBothLanguages(page, 'reminder settings saved', 'Reminder settings', 'Recordatorios');
+    await expectNoAxeViolationsInBothLanguages(page, 'reminder settings saved', 'Reminder settings', 'Recordatorios');
     await expectFitsAt360(page);
 
     await page.reload();
@@ -156,7 +112,7 @@ describe('reminder settings and the demo mail outbox', () => {
       await page.keyboard.press('Enter');
       await body.waitFor();
       expect(await body.textContent()).toContain(`${demo.url}/reset-password`);
-      await axeInBothLanguages(page, 'outbox', 'Sent email (demo)', 'Correos enviados (demo)');
+      await expectNoAxeViolationsInBothLanguages(page, 'outbox', 'Sent email (demo)', 'Correos enviados (demo)');
       await expectFitsAt360(page);
 
       // A patient has no such page.

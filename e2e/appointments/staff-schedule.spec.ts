@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, open, signIn } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
 
 type Availability = { timeZone: string; days: { date: string; times: { startsAt: string; practitionerId: string; locationId: string }[] }[] };
-
-/** Runs axe in English and in Spanish, then switches back to English. */
-async function expectNoAxeViolationsInBothLanguages(page: Page, label: string, english: string, spanish: string) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: spanish }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: english }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 /** The next Monday at least a week away, YYYY-MM-DD (Dr. Bennett has no hours on Mondays, so nothing is booked). */
 function mondayAhead(): string {

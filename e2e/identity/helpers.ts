@@ -25,7 +25,7 @@ export async function signedInPatient(browser: Browser, baseUrl: string, width =
   return page;
 }
 
-/** Signs in an account without two-step verification and waits for its first page (home, or /staff for staff). */
+/** Signs in an account without two-step verification and waits for its first page (home, or the Inbox for staff). */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
   await enterPassword(page, baseUrl, email);
   await page.waitForURL((url) => url.pathname !== '/sign-in');

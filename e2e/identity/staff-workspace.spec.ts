@@ -46,14 +46,15 @@ describe('the staff workspace and the audit report', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Type at least 2 letters' }).waitFor();
 
-    await page.getByLabel('Name, MRN or date of birth').fill('Lily');
+    // Ethan (15) has no account of his own yet; patients may have one from 12 (Lily, 8, may not).
+    await page.getByLabel('Name, MRN or date of birth').fill('Ethan');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('1 patient found.').waitFor();
-    await page.getByText('MRN: RB-100419').waitFor();
+    await page.getByText('MRN: RB-100420').waitFor();
     await expectNoAxeViolations(page, 'search results');
 
-    await page.getByRole('button', { name: 'Open Lily Mei Chen' }).click();
-    const patient = page.getByRole('region', { name: 'Lily Mei Chen' });
+    await page.getByRole('button', { name: 'Open Ethan James Chen' }).click();
+    const patient = page.getByRole('region', { name: 'Ethan James Chen' });
     // In the demo clinic everyone is on the front desk's care team; a patient outside it goes through the dialog.
     const brokeGlass = await answerEmergencyDialog(page);
     await patient.getByRole('heading', { level: 2, name: 'Immunizations' }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, open, signIn } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -13,22 +13,6 @@ const unread = (page: Page) => page.evaluate(async () => ((await (await fetch('/
 /** The header link's accessible name: "Notifications", or "Notifications, 3 unread". */
 const headerLink = (page: Page, count: number) =>
   page.getByRole('banner').getByRole('link', { name: count > 0 ? `Notifications, ${count} unread` : 'Notifications', exact: true });
-
-async function expectNoAxeViolationsInBothLanguages(page: Page, label: string, english: string, spanish: string) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: spanish }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: english }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 describe('notification centre with live updates', () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { readMail } from '../mailbox.ts';
 import { meStatus, newPage, open, signIn } from '../identity/helpers.ts';
 
@@ -13,23 +13,6 @@ async function switchRecord(page: Page, name: string) {
   const value = await select.locator('option', { hasText: name }).getAttribute('value');
   await select.selectOption(value!);
   await page.getByRole('button', { name: 'Switch', exact: true }).click();
-}
-
-/** axe in English, then in Spanish (waiting for the Spanish h1), then back to English. */
-async function axeInBothLanguages(page: Page, label: string, english: string | RegExp, spanish: string | RegExp) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: spanish }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: english }).waitFor();
-}
-
-async function fitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page), `sideways scroll at 360 px on ${page.url()}`).toBe(false);
-  await page.setViewportSize(size);
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -49,36 +32,45 @@ describe('proxy and family access (issue 7)', () => {
     await page.getByRole('heading', { level: 1, name: /Hello, David/ }).waitFor();
     // His own record: no banner.
     expect(await page.getByText(/^You are viewing .+’s record\.$/).count()).toBe(0);
-    await axeInBothLanguages(page, 'home with the record switcher', /Hello, David/, /David/);
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'home with the record switcher', /Hello, David/, /David/);
+    await expectFitsAt360(page);
 
     await switchRecord(page, 'Lily');
     await page.getByRole('heading', { level: 1, name: /^Lily .*Chen’s record$/ }).waitFor();
     await page.getByText(/^You are viewing Lily .*Chen’s record\.$/).waitFor();
     await page.getByRole('status').filter({ hasText: /Now showing Lily .*Chen’s record\./ }).waitFor({ state: 'attached' });
     expect(await navLabels(page)).toEqual(expect.arrayContaining(['Test results', 'Visits', 'Medications', 'Immunizations', 'Appointments', 'Messages']));
-    await axeInBothLanguages(page, 'Lily’s home', /Lily .*Chen’s record/, /Expediente de Lily/);
+    await expectNoAxeViolationsInBothLanguages(page, 'Lily’s home', /Lily .*Chen’s record/, /Expediente de Lily/);
 
+    // The page asks for Lily's results: the record in context travels in a header on every call.
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/records/results');
     await nav(page).getByRole('link', { name: 'Test results' }).click();
     await page.getByRole('heading', { level: 1, name: 'Test results' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /\d+ results?\./ }).waitFor();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect(await response.request().headerValue('x-ourchart-patient')).toBe('demo-patient-lily');
+    await page.getByRole('status').filter({ hasText: /\d+ results?\.|There are no test results to show\./ }).waitFor();
     await page.getByText(/^You are viewing Lily .*Chen’s record\.$/).waitFor();
-    // The page asked for Lily's results (the header), not David's.
-    const lily = await page.evaluate(async () => {
-      const me = (await (await fetch('/api/me')).json()) as { patients: { id: string; name: string }[] };
-      return me.patients.find((p) => p.name.startsWith('Lily'))!.id;
-    });
-    expect(lily).toBe('demo-patient-lily');
 
     await nav(page).getByRole('link', { name: 'Visits' }).click();
     await page.getByRole('heading', { level: 1, name: 'Visits' }).waitFor();
-    await page.getByRole('article').first().waitFor();
+    // Lily's visits: her well-child checkups with the pediatrician.
+    await page.getByRole('list', { name: 'Past visits' }).getByRole('heading', { level: 2, name: /Well-child visit/ }).first().waitFor();
     await page.getByText(/^You are viewing Lily .*Chen’s record\.$/).waitFor();
 
     // The choice is per tab and survives a reload.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Visits' }).waitFor();
     await page.getByText(/^You are viewing Lily .*Chen’s record\.$/).waitFor();
+
+    // Switching to Ethan on a page his parent's access does not include goes to his home page.
+    await switchRecord(page, 'Ethan');
+    await page.getByRole('heading', { level: 1, name: /^Ethan .*Chen’s record$/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    // And back to his own record: no banner, his own greeting.
+    await switchRecord(page, 'David');
+    await page.getByRole('heading', { level: 1, name: /Hello, David/ }).waitFor();
+    expect(await page.getByText(/^You are viewing .+’s record\.$/).count()).toBe(0);
     await page.context().close();
   });
 
@@ -96,15 +88,15 @@ describe('proxy and family access (issue 7)', () => {
     const main = page.getByRole('main');
     expect(await main.getByRole('link', { name: 'Test results' }).count()).toBe(0);
     await main.getByRole('link', { name: 'Appointments' }).waitFor();
-    await axeInBothLanguages(page, 'Ethan’s home (limited)', /Ethan .*Chen’s record/, /Expediente de Ethan/);
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'Ethan’s home (limited)', /Ethan .*Chen’s record/, /Expediente de Ethan/);
+    await expectFitsAt360(page);
     const seen: string[] = [await main.innerText()];
 
     // Opening test results directly says what the access does not include, in words.
     await page.goto(`${baseUrl}/results`);
     await page.getByRole('heading', { level: 1, name: 'Not part of your access' }).waitFor();
     await page.getByText(/Your access to Ethan .*Chen’s record does not include test results\. Ethan .*Chen or the clinic can change this\./).waitFor();
-    await axeInBothLanguages(page, 'results outside the access', 'Not part of your access', 'No es parte de su acceso');
+    await expectNoAxeViolationsInBothLanguages(page, 'results outside the access', 'Not part of your access', 'No es parte de su acceso');
     seen.push(await page.locator('body').innerText());
 
     // The server refuses the data too, whatever the page does.
@@ -168,8 +160,8 @@ describe('proxy and family access (issue 7)', () => {
     await nav(ana).getByRole('link', { name: 'Sharing and proxies' }).click();
     await ana.getByRole('heading', { level: 1, name: 'Sharing and proxies' }).waitFor();
     await ana.getByRole('heading', { level: 2, name: 'How age changes access' }).waitFor();
-    await axeInBothLanguages(ana, 'sharing page', 'Sharing and proxies', 'Compartir y apoderados');
-    await fitsAt360(ana);
+    await expectNoAxeViolationsInBothLanguages(ana, 'sharing page', 'Sharing and proxies', 'Compartir y apoderados');
+    await expectFitsAt360(ana);
 
     // Problems are tied to their fields.
     const invite = ana.getByRole('form', { name: 'Invite someone' });
@@ -188,7 +180,7 @@ describe('proxy and family access (issue 7)', () => {
     await invite.getByRole('status').filter({ hasText: 'We sent an invitation to caregiver@ourchart.example.' }).waitFor();
     const waiting = ana.getByRole('region', { name: 'Invitations waiting' });
     await waiting.getByRole('listitem', { name: 'caregiver@ourchart.example' }).first().waitFor();
-    await axeInBothLanguages(ana, 'sharing page with an invitation', 'Sharing and proxies', 'Compartir y apoderados');
+    await expectNoAxeViolationsInBothLanguages(ana, 'sharing page with an invitation', 'Sharing and proxies', 'Compartir y apoderados');
 
     const mail = await readMail(mailDir, 'caregiver@ourchart.example', /Invitation to help with a health record/, { since });
     const link = mail.text.match(/https?:\/\/\S+\/proxy-invite#[\w-]+/)?.[0];
@@ -200,8 +192,8 @@ describe('proxy and family access (issue 7)', () => {
     await maria.getByRole('heading', { level: 1, name: 'Invitation to see a record' }).waitFor();
     await maria.getByText('Sign in to see this invitation.', { exact: false }).waitFor();
     expect(new URL(maria.url()).hash).toBe('');
-    await axeInBothLanguages(maria, 'invitation, signed out', 'Invitation to see a record', 'Invitación para ver un expediente');
-    await fitsAt360(maria);
+    await expectNoAxeViolationsInBothLanguages(maria, 'invitation, signed out', 'Invitation to see a record', 'Invitación para ver un expediente');
+    await expectFitsAt360(maria);
     await maria.getByRole('link', { name: 'Sign in' }).click();
     await maria.getByLabel('Email').fill('caregiver@ourchart.example');
     await maria.getByLabel('Password', { exact: true }).fill('demo-password-2026');
@@ -210,8 +202,8 @@ describe('proxy and family access (issue 7)', () => {
     await maria.getByText(/^Ana .*Brooks invited you to see their record as their caregiver\.$/).waitFor();
     await maria.getByText('See the health record').waitFor();
     expect(new URL(maria.url()).search).toBe('');
-    await axeInBothLanguages(maria, 'invitation preview', 'Invitation to see a record', 'Invitación para ver un expediente');
-    await fitsAt360(maria);
+    await expectNoAxeViolationsInBothLanguages(maria, 'invitation preview', 'Invitation to see a record', 'Invitación para ver un expediente');
+    await expectFitsAt360(maria);
     await maria.getByRole('button', { name: 'Accept', exact: true }).click();
     await maria.getByText(/^You can now see Ana .*Brooks’s record\./).waitFor();
     expect(await maria.getByLabel('Viewing record of').locator('option', { hasText: 'Ana' }).count()).toBe(1);
@@ -272,7 +264,7 @@ describe('proxy and family access (issue 7)', () => {
     await granted.getByText('Reason: Temporary guardian while the parents travel, letter on file.').waitFor();
     await granted.getByText(/^Approved by Jordan Lee/).waitFor();
     await expectNoAxeViolations(page, 'staff proxies section');
-    await fitsAt360(page);
+    await expectFitsAt360(page);
 
     await granted.getByRole('button', { name: /^End access for María/ }).click();
     await granted.getByRole('button', { name: 'Yes, end access' }).click();
@@ -288,8 +280,8 @@ describe('proxy and family access (issue 7)', () => {
     await page.getByRole('heading', { level: 1, name: 'Family access rules' }).waitFor();
     const adult = page.getByLabel('Age when parent access ends');
     expect(await adult.inputValue()).toBe('18');
-    await axeInBothLanguages(page, 'family access rules', 'Family access rules', 'Reglas de acceso familiar');
-    await fitsAt360(page);
+    await expectNoAxeViolationsInBothLanguages(page, 'family access rules', 'Family access rules', 'Reglas de acceso familiar');
+    await expectFitsAt360(page);
 
     await adult.fill('5');
     await page.getByRole('button', { name: 'Save the rules' }).click();

@@ -36,6 +36,7 @@ import { registerWaitlistRoutes } from './features/waitlist/waitlist.routes.ts';
 import { registerQuestionnaireRoutes } from './features/questionnaires/questionnaires.routes.ts';
 import { registerEcheckinRoutes } from './features/echeckin/echeckin.routes.ts';
 import { registerMessagingRoutes } from './features/messaging/messaging.routes.ts';
+import { registerRefillRoutes } from './features/refills/refills.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerQuestionnaireRoutes(app, ctx);
   registerEcheckinRoutes(app, ctx);
   registerMessagingRoutes(app, ctx);
+  registerRefillRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

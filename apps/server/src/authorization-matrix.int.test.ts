@@ -10,6 +10,7 @@ import { seedWaitlistFor } from './features/waitlist/waitlist-fixtures.ts';
 import { seedAppointmentFor } from './features/appointments/scheduling-fixtures.ts';
 import { seedCareAlertFor } from './features/questionnaires/questionnaire-fixtures.ts';
 import { seedMessagingFor } from './features/messaging/messaging-fixtures.ts';
+import { seedRefillFor } from './features/refills/refills-fixtures.ts';
 
 /**
  * The authorization matrix: every /api route, as every kind of outsider, aimed at one victim
@@ -61,6 +62,7 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   let appointmentIds: string[] = [];
   let careAlertIds: string[] = [];
   let messagingIds: string[] = [];
+  let refillIds: string[] = [];
   let proxyGrantIds: string[] = [];
   let callers: Caller[];
 
@@ -89,6 +91,8 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     careAlertIds = await seedCareAlertFor(h, cookie, appointmentIds[0]);
     // The victim wrote to the clinic with a PNG attached: /api/messages/* and /api/staff/messages/*/:id are aimed at the thread, message and file.
     messagingIds = await seedMessagingFor(h.app, cookie);
+    // The victim asked for a refill of an active prescription: /api/staff/refills/:id routes are aimed at the request and the prescription.
+    refillIds = await seedRefillFor(h, patient.id!, cookie);
 
     // The victim lets a caregiver help: /api/proxies/grants/:id and the staff proxy routes are aimed at that grant.
     const helper = await createPatientUser(h.ctx, { given: 'Helper', proxyFor: [patient.id!] });
@@ -110,8 +114,8 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   }, 120_000);
   afterAll(() => h?.close());
 
-  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId, ...waitlistIds, ...appointmentIds, ...careAlertIds, ...messagingIds, ...proxyGrantIds];
-  const secrets = () => [...victimIds(), victim.email, victim.family, victim.mrn, `Victoria ${victim.family}`, 'Matrix rash question', 'A private message the matrix must never leak.', 'Draft the matrix must not leak'];
+  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId, ...waitlistIds, ...appointmentIds, ...careAlertIds, ...messagingIds, ...refillIds, ...proxyGrantIds];
+  const secrets = () => [...victimIds(), victim.email, victim.family, victim.mrn, `Victoria ${victim.family}`, 'Matrix rash question', 'A private message the matrix must never leak.', 'Draft the matrix must not leak', 'Refill note the matrix must not leak'];
 
   function apiRoutes() {
     const seen = new Set<string>();
@@ -195,6 +199,8 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     expect(await h.ctx.db.query('SELECT 1 FROM webauthn_credentials WHERE id = $1', [victim.credentialId])).toHaveLength(1);
     expect(await h.ctx.db.query('SELECT 1 FROM break_glass_grants WHERE patient_id = $1', [victim.patientId])).toEqual([]);
     expect(await h.ctx.db.query("SELECT 1 FROM one_time_tokens WHERE patient_id = $1 AND kind = 'activation'", [victim.patientId])).toEqual([]);
+    // Nobody outside answered, noted or added to the victim's refill requests.
+    expect(await h.ctx.db.query('SELECT id, state FROM refill_requests WHERE patient_id = $1', [victim.patientId])).toEqual([{ id: refillIds[1], state: 'open' }]);
     // Nobody outside could end, widen or add proxy access to the victim's record.
     expect(await h.ctx.db.query('SELECT id, revoked_at, scopes FROM proxy_grants WHERE patient_id = $1', [victim.patientId]))
       .toEqual([{ id: proxyGrantIds[0], revoked_at: null, scopes: ['record', 'messaging', 'appointments', 'billing', 'refills'] }]);

@@ -8,6 +8,7 @@ import { seedScheduling } from './features/scheduling-admin/seed-scheduling.ts';
 import { seedDemoAppointments } from './features/appointments/seed-appointments.ts';
 import { seedQuestionnaires } from './features/questionnaires/seed.ts';
 import { seedMessaging } from './features/messaging/seed-messaging.ts';
+import { seedPharmacies } from './features/refills/pharmacies.ts';
 
 const SEED_KEY = 'demo_seed';
 
@@ -24,6 +25,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
     await seedDemoAppointments(ctx, done[0].value.anchorDate);
     await seedQuestionnaires(ctx.store);
     await seedMessaging(ctx.db);
+    await seedPharmacies(ctx.store);
     printAccounts(log, done[0].value.accounts);
     return done[0].value.accounts;
   }
@@ -53,6 +55,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: Pick<FastifyBaseLogg
   });
   // Message pools and their demo staff (after the accounts exist; idempotent).
   await seedMessaging(ctx.db);
+  // Pharmacies patients choose for refills (shared Organization resources; idempotent).
+  await seedPharmacies(ctx.store);
   await ctx.store.analyze();
   log.info({ resources: clinic.bundle.entry?.length ?? 0, ms: Math.round(performance.now() - started) }, 'demo clinic seeded');
   printAccounts(log, accounts);

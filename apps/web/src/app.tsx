@@ -66,9 +66,12 @@ const OutboxPage = page(() => import('./features/outbox/outbox-page.tsx').then((
 const MessagesPage = page(() => import('./features/messaging/messages-page.tsx').then((m) => m.MessagesPage), []);
 const NewMessagePage = page(() => import('./features/messaging/new-message-page.tsx').then((m) => m.NewMessagePage), []);
 const ThreadPage = page(() => import('./features/messaging/thread-page.tsx').then((m) => m.ThreadPage), []);
+const InboxPage = page(() => import('./features/inbox/inbox-page.tsx').then((m) => m.InboxPage), []);
 const SharingPage = page(() => import('./features/proxies/sharing-page.tsx').then((m) => m.SharingPage), []);
 const ProxyInvitePage = page(() => import('./features/proxies/proxy-invite-page.tsx').then((m) => m.ProxyInvitePage), []);
 const ProxyRulesPage = page(() => import('./features/proxies/proxy-rules-page.tsx').then((m) => m.ProxyRulesPage), []);
+const RefillsPage = page(() => import('./features/refills/refills-page.tsx').then((m) => m.RefillsPage), []);
+const StaffRefillsPage = page(() => import('./features/refills/staff-refills-page.tsx').then((m) => m.StaffRefillsPage), []);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;
@@ -100,6 +103,7 @@ const routes: Record<string, Route> = {
   '/visits': { page: VisitsPage, signedIn: {} },
   '/documents': { page: DocumentsPage, signedIn: {} },
   '/corrections': { page: CorrectionsPage, signedIn: {} },
+  '/refills': { page: RefillsPage, signedIn: {} },
   '/messages': { page: MessagesPage, signedIn: {} },
   '/messages/new': { page: NewMessagePage, signedIn: {} },
   '/messages/thread': { page: ThreadPage, signedIn: {} },
@@ -111,7 +115,12 @@ const routes: Record<string, Route> = {
   // Opened from a share link by anyone holding it (the key is in the #fragment, never sent to the server's logs).
   '/shared': { page: SharedRecordPage },
   '/staff': { page: StaffPage, signedIn: { roles: careTeam } },
+  // The care team's message inbox (issue 6); /staff/inbox is where `message-waiting` notifications link.
+  '/inbox': { page: InboxPage, signedIn: { roles: careTeam } },
+  '/staff/inbox': { page: InboxPage, signedIn: { roles: careTeam } },
   '/staff/corrections': { page: StaffCorrectionsPage, signedIn: { roles: careTeam } },
+  // Clinicians approve, nurses deny or leave notes (features/refills); the server refuses other staff.
+  '/staff/refills': { page: StaffRefillsPage, signedIn: { roles: ['clinician', 'nurse'] } },
   '/staff/alerts': { page: StaffAlertsPage, signedIn: { roles: careTeam } },
   '/staff/schedule': { page: SchedulePage, signedIn: { roles: careTeam } },
   '/staff/scheduling': { page: SchedulingSetupPage, signedIn: { roles: careTeam } },
@@ -154,11 +163,13 @@ function CurrentPage() {
 
 function Pages() {
   const { path } = useRouter();
-  const { current } = usePatientContext();
+  const { current, isProxyView } = usePatientContext();
   // Keyed by path so a failed page does not keep showing its error after moving on, and by the
-  // record in context so switching records loads the page again for the new one.
+  // record in context so switching records loads the page again for the new one ("own" until
+  // then, so learning who is signed in does not mount the page twice).
+  const record = isProxyView && current ? current.id : 'own';
   return (
-    <PageErrorBoundary key={`${path}|${current?.id ?? ''}`}>
+    <PageErrorBoundary key={`${path}|${record}`}>
       <Suspense fallback={<PageLoading />}>
         <CurrentPage />
       </Suspense>

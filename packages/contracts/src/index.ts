@@ -23,3 +23,4 @@ export * from './reminders.ts';
 export * from './echeckin.ts';
 export * from './appointments.ts';
 export * from './messaging.ts';
+export * from './refills.ts';

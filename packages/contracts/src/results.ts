@@ -109,3 +109,7 @@ export const HeldResult = z.object({
 export type HeldResult = z.infer<typeof HeldResult>;
 export const HeldResults = z.object({ results: z.array(HeldResult) });
 export type HeldResults = z.infer<typeof HeldResults>;
+
+/** GET /api/staff/patients/:id/results/recent: the newest reports, held or not, for the care team (beside a message thread). */
+export const RecentResults = z.object({ reports: z.array(ResultReport) });
+export type RecentResults = z.infer<typeof RecentResults>;

@@ -1,5 +1,4 @@
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
 // One import per component keeps the rest of react-aria-components out of the bundle.
 import { FieldError } from 'react-aria-components/FieldError';
 import { Input } from 'react-aria-components/Input';
@@ -7,6 +6,7 @@ import { Label } from 'react-aria-components/Label';
 import { Text } from 'react-aria-components/Text';
 import { TextField } from 'react-aria-components/TextField';
 import './forms-words.ts';
+export { FormAlert } from './form-alert.tsx';
 import '../styles/forms.css';
 
 // Form pieces for every form in the app (signed-out identity pages, account, staff and admin
@@ -57,29 +57,6 @@ type EmailInputProps = Omit<TextInputProps, 'type' | 'inputMode' | 'name'> & { n
 /** An email field: the right keyboard on phones, no auto-capitals or spell-check, autofill as given. */
 export function EmailInput({ name = 'email', autoComplete = 'email', ...props }: EmailInputProps) {
   return <TextInput {...props} name={name} type="email" inputMode="email" autoComplete={autoComplete} />;
-}
-
-/**
- * Always in the page (an empty live region), so screen readers announce the message the
- * moment it appears. With several field problems it lists them all, like GOV.UK's error summary.
- */
-export function FormAlert({ message, problems = [] }: { message?: string | null; problems?: string[] }) {
-  const { t } = useTranslation('forms');
-  return (
-    <div role="alert" className="form-alert">
-      {message ? <p className="notice notice--error">{message}</p> : null}
-      {!message && problems.length > 0 ? (
-        <div className="notice notice--error error-summary">
-          <p>{t('formErrors.summary', { count: problems.length })}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-    </div>
-  );
 }
 
 /** Announces progress and success politely, after what the reader is saying now. */

@@ -26,6 +26,8 @@ import type enAppointments from './en/appointments.json';
 import type enMessaging from './en/messaging.json';
 import type enNotifications from './en/notifications.json';
 import type enProxies from './en/proxies.json';
+import type enInbox from './en/inbox.json';
+import type enRefills from './en/refills.json';
 
 /**
  * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
@@ -71,6 +73,8 @@ export type AppResources = {
   messaging: typeof enMessaging;
   notifications: typeof enNotifications;
   proxies: typeof enProxies;
+  inbox: typeof enInbox;
+  refills: typeof enRefills;
 };
 
 export type Namespace = keyof AppResources;

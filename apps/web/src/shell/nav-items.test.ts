@@ -7,23 +7,23 @@ const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).ma
 describe('navItemsFor', () => {
   it('gives patients their messages, appointments and every part of their record, then security and activity', () => {
     expect(labels('patient')).toEqual([
-      'nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.testResults', 'nav.medications', 'nav.allergies', 'nav.conditions', 'nav.immunizations', 'nav.visits', 'nav.documents',
+      'nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.testResults', 'nav.medications', 'nav.refills', 'nav.allergies', 'nav.conditions', 'nav.immunizations', 'nav.visits', 'nav.documents',
       'nav.corrections', 'nav.sharing', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.accountActivity',
     ]);
   });
 
   it('gives clinicians and nurses the patient list, the day schedule, correction requests and security', () => {
     for (const role of ['clinician', 'nurse'] as const) {
-      expect(labels(role)).toEqual(['nav.patients', 'nav.schedule', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings']);
+      expect(labels(role)).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.corrections', 'nav.refills', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings']);
     }
   });
 
   it('adds scheduling setup for front desk staff and admins, who may change it', () => {
-    expect(labels('staff')).toEqual(['nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings']);
+    expect(labels('staff')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings']);
   });
 
   it('adds the audit report and the family access rules for admins only', () => {
-    expect(labels('admin')).toEqual(['nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.auditReport', 'nav.proxyRules']);
+    expect(labels('admin')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.auditReport', 'nav.proxyRules']);
   });
 });
 
@@ -40,6 +40,12 @@ describe('navItemsFor a record seen as a proxy (its features)', () => {
 
   it('gives the parent of a teenager appointments, immunizations and messages but no test results or other record pages', () => {
     expect(withFeatures(['immunizations', 'messaging', 'appointments', 'billing'])).toEqual(['nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.immunizations', ...always]);
+  });
+
+  it('shows refill requests only with the refills scope', () => {
+    expect(withFeatures(['record', 'immunizations', 'refills'])).toContain('nav.refills');
+    expect(withFeatures(['record', 'immunizations'])).not.toContain('nav.refills');
+    expect(featureForPath('/refills')).toBe('refills');
   });
 
   it('keeps the health summary, sharing and the account pages even with no feature at all', () => {
@@ -82,8 +88,8 @@ describe('homePathFor', () => {
     expect(homePathFor({ role: 'clinician', mfaEnrollmentNeeded: true })).toBe('/account/security');
   });
 
-  it('sends patients to their summary and staff to the patient list', () => {
+  it('sends patients to their summary and every care team role to the message inbox', () => {
     expect(homePathFor({ role: 'patient', mfaEnrollmentNeeded: false })).toBe('/');
-    expect(homePathFor({ role: 'nurse', mfaEnrollmentNeeded: false })).toBe('/staff');
+    for (const role of ['clinician', 'nurse', 'staff', 'admin'] as const) expect(homePathFor({ role, mfaEnrollmentNeeded: false })).toBe('/inbox');
   });
 });

@@ -17,7 +17,9 @@ export type NavItem = {
     | 'nav.accountActivity'
     | 'nav.notificationSettings'
     | 'nav.patients'
+    | 'nav.inbox'
     | 'nav.corrections'
+    | 'nav.refills'
     | 'nav.careAlerts'
     | 'nav.auditReport'
     | 'nav.schedule'
@@ -41,10 +43,13 @@ const documents: NavItem = { href: '/documents', label: 'nav.documents' };
 const corrections: NavItem = { href: '/staff/corrections', label: 'nav.corrections' };
 const careAlerts: NavItem = { href: '/staff/alerts', label: 'nav.careAlerts' };
 const myCorrections: NavItem = { href: '/corrections', label: 'nav.corrections' };
+const myRefills: NavItem = { href: '/refills', label: 'nav.refills' };
+const refillQueue: NavItem = { href: '/staff/refills', label: 'nav.refills' };
 const accountSecurity: NavItem = { href: '/account/security', label: 'nav.accountSecurity' };
 const accountActivity: NavItem = { href: '/account/activity', label: 'nav.accountActivity' };
 const notificationSettings: NavItem = { href: '/account/notifications', label: 'nav.notificationSettings' };
 const patients: NavItem = { href: '/staff', label: 'nav.patients' };
+const inbox: NavItem = { href: '/inbox', label: 'nav.inbox' };
 const auditReport: NavItem = { href: '/admin/audit', label: 'nav.auditReport' };
 const schedule: NavItem = { href: '/staff/schedule', label: 'nav.schedule' };
 const schedulingSetup: NavItem = { href: '/staff/scheduling', label: 'nav.schedulingSetup' };
@@ -64,6 +69,7 @@ const PAGE_FEATURES: Record<string, ProxyFeature> = {
   '/messages': 'messaging', '/messages/new': 'messaging', '/messages/thread': 'messaging',
   '/appointments': 'appointments', '/appointments/new': 'appointments', '/appointments/reschedule': 'appointments',
   '/appointments/offers': 'appointments', '/appointments/reminders': 'appointments', '/check-in': 'appointments',
+  '/refills': 'refills',
 };
 
 /** The feature a page needs of the record in context, or null when any record (or none) will do. */
@@ -89,22 +95,24 @@ export function navItemsFor(role: Role, options: { mailOutbox?: boolean; feature
     case 'patient':
       return [
         healthSummary,
-        ...[messages, appointments, testResults, medications, allergies, conditions, immunizations, visits, documents, myCorrections].filter((item) =>
+        ...[messages, appointments, testResults, medications, myRefills, allergies, conditions, immunizations, visits, documents, myCorrections].filter((item) =>
           pageAllowed(item.href, options.features),
         ),
         sharing, accountSecurity, notificationSettings, accountActivity,
       ];
     case 'admin':
-      return [patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings, auditReport, proxyRules];
+      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings, auditReport, proxyRules];
     case 'staff':
-      return [patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings];
+      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings];
     default:
-      return [patients, schedule, corrections, careAlerts, accountSecurity, notificationSettings];
+      // Refill requests are answered by clinicians and nurses (features/refills).
+      return [inbox, patients, schedule, corrections, refillQueue, careAlerts, accountSecurity, notificationSettings];
   }
 }
 
 /** Where a person lands after signing in, or on "/" when that is not their page. */
 export function homePathFor(me: { role: Role; mfaEnrollmentNeeded: boolean }): string {
   if (me.mfaEnrollmentNeeded) return '/account/security';
-  return me.role === 'patient' ? '/' : '/staff';
+  // Care teams start in the message inbox (issue 6); "Patients" (/staff) stays in their menu.
+  return me.role === 'patient' ? '/' : '/inbox';
 }

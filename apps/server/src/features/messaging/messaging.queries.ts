@@ -167,10 +167,12 @@ export async function otherSideReads(db: Queryable, threadId: string): Promise<M
   return new Map(rows.map((r) => [r.message_id, new Date(r.read_at)]));
 }
 
-export async function markThreadRead(db: Queryable, threadId: string, userId: string, readerKind: AuthorKind): Promise<void> {
-  await db.query(
+/** Marks every sent message of a thread read by this user; returns how many were new (a receipt to announce). */
+export async function markThreadRead(db: Queryable, threadId: string, userId: string, readerKind: AuthorKind): Promise<number> {
+  const rows = await db.query(
     `INSERT INTO message_reads (message_id, user_id, reader_kind)
-     SELECT m.id, $2, $3 FROM messages m WHERE m.thread_id = $1 AND NOT m.draft ON CONFLICT DO NOTHING`, [threadId, userId, readerKind]);
+     SELECT m.id, $2, $3 FROM messages m WHERE m.thread_id = $1 AND NOT m.draft ON CONFLICT DO NOTHING RETURNING message_id`, [threadId, userId, readerKind]);
+  return rows.length;
 }
 
 export async function findDraft(db: Queryable, o: { threadId: string | null; patientId: string; authorUserId: string }): Promise<{ id: string; bodyEnc: string; savedAt: Date } | undefined> {

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { markItemNotificationsRead, notifyUser } from '../../platform/notifications/notifications.ts';
 import type { CheckedFile } from './attachments.ts';
 import { messagePosted } from './message-posted.ts';
+import { announceThreadChange } from './thread-events.ts';
 import { open, seal } from './messaging-crypto.ts';
 import {
   deleteDraft, findAttachment, findDraft, findPool, findThread, insertAttachment, insertMessage, insertThread, listPools, markThreadRead,
@@ -67,7 +68,10 @@ export async function findOwnThread({ ctx, access }: Deps, id: string, action = 
 export async function readThread(deps: Deps, id: string): Promise<ThreadDetail> {
   const { ctx, access } = deps;
   const thread = await findOwnThread(deps, id);
-  await markThreadRead(ctx.db, id, access.actor.userId, authorKindOf(access));
+  // A new read receipt reaches the care team's open inbox at once.
+  if (await markThreadRead(ctx.db, id, access.actor.userId, authorKindOf(access))) {
+    await announceThreadChange(ctx, { threadId: id, patientId: access.patientId, poolId: thread.poolId, actorUserId: access.actor.userId });
+  }
   await markItemNotificationsRead(ctx.db, access.actor.userId, 'MessageThread', id);
   await auditMessaging(ctx, access, 'read', 'MessageThread', id);
   return threadDetail(ctx.db, ctx.keyring, thread, (await findPool(ctx.db, thread.poolId))!, { userId: access.actor.userId, hiddenAuthors: await hiddenAuthors(ctx, access) });

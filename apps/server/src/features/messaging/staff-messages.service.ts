@@ -13,6 +13,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { markItemNotificationsRead, notifyPatient } from '../../platform/notifications/notifications.ts';
 import { threadCommunications } from './communications.ts';
 import { messagePosted } from './message-posted.ts';
+import { announceThreadChange } from './thread-events.ts';
 import { open as unseal, seal } from './messaging-crypto.ts';
 import {
   assignThread, attachmentsOfThread, deleteDraft, deleteTemplate, findPool, findTemplate, findThread, inboxCounts, inboxThreads, insertMessage,
@@ -104,7 +105,8 @@ export async function findStaffThread(deps: StaffDeps, id: string, options: { ac
 /** Opens a thread for staff: marks the messages read by this staff member (the patient sees "Read by the care team"). */
 export async function readStaffThread(deps: StaffDeps, { thread, pool, access }: StaffThread): Promise<StaffThreadDetail> {
   const { ctx, user } = deps;
-  await markThreadRead(ctx.db, thread.id, user.id, 'staff');
+  // A new read receipt reaches the patient's open page at once.
+  if (await markThreadRead(ctx.db, thread.id, user.id, 'staff')) await announceThreadChange(ctx, { threadId: thread.id, patientId: thread.patientId, poolId: thread.poolId, actorUserId: user.id });
   await markItemNotificationsRead(ctx.db, user.id, 'MessageThread', thread.id);
   const patient = await access.readPatient();
   await audit(deps, { action: 'read', patientId: thread.patientId, entityType: 'MessageThread', entityId: thread.id });
@@ -124,6 +126,7 @@ export async function assignStaffThread(deps: StaffDeps, t: StaffThread, assigne
   if (!(await isPoolMember(ctx.db, t.pool.id, assigneeId))) throw new AppError('VALIDATION', 'Choose a member of this inbox.');
   if (!(await assignThread(ctx.db, t.thread.id, assigneeId))) throw new AppError('THREAD_CLOSED', 'This conversation is closed.');
   await audit(deps, { action: 'update', patientId: t.thread.patientId, entityType: 'MessageThread', entityId: t.thread.id, query: assigneeId === deps.user.id ? 'claim' : 'assign' });
+  await announceThreadChange(ctx, { threadId: t.thread.id, patientId: t.thread.patientId, poolId: t.thread.poolId, actorUserId: deps.user.id });
   return staffView(deps, (await findThread(ctx.db, t.thread.id))!, t.pool, patientDisplayName(await t.access.readPatient()));
 }
 
@@ -173,6 +176,7 @@ export async function closeStaffThread(deps: StaffDeps, t: StaffThread): Promise
     await writeResources(tx, communications.map((resource) => ({ kind: 'put' as const, resource })), ctx.keyring);
   });
   await audit(deps, { action: 'update', patientId: t.thread.patientId, entityType: 'MessageThread', entityId: t.thread.id, query: `close;communications=${communications.length}` });
+  await announceThreadChange(ctx, { threadId: t.thread.id, patientId: t.thread.patientId, poolId: t.thread.poolId, actorUserId: user.id });
   return staffView(deps, (await findThread(ctx.db, t.thread.id))!, t.pool, patientDisplayName(patient));
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { publishLiveEvent } from '../../platform/events/publish.ts';
+import { announceThreadChange } from '../messaging/thread-events.ts';
 import { onMessagePosted, type MessagePostedEvent } from '../messaging/message-posted.ts';
 
 /**
@@ -9,13 +9,7 @@ import { onMessagePosted, type MessagePostedEvent } from '../messaging/message-p
  * also gets a notification event (notifyUser, in the message's transaction). Ids only.
  */
 export async function announceMessage(ctx: AppContext, event: MessagePostedEvent): Promise<void> {
-  const rows = await ctx.db.query<{ id: string }>(
-    `SELECT user_id::text AS id FROM message_pool_members WHERE pool_id = $1
-     UNION SELECT id::text FROM users WHERE patient_id = $2`,
-    [event.poolId, event.patientId],
-  );
-  const users = [...rows.map((r) => r.id), event.authorUserId];
-  await publishLiveEvent(ctx.db, users, { type: 'change', entityType: 'MessageThread', entityId: event.threadId, patientId: event.patientId });
+  await announceThreadChange(ctx, { threadId: event.threadId, patientId: event.patientId, poolId: event.poolId, actorUserId: event.authorUserId });
 }
 
 let hooked = false;

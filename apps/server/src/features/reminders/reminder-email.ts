@@ -1,5 +1,5 @@
 import type { MailMessage } from '../../platform/mail/mailer.ts';
-import type { Locale } from '../../platform/mail/templates.ts';
+import { messageWithoutFooter, type Locale } from '../../platform/mail/templates.ts';
 
 export type ReminderDetails = {
   /** The visit's start, already written out in the clinic's time zone and the reader's language. */
@@ -31,12 +31,5 @@ export function reminderEmail(to: string, locale: Locale, d: ReminderDetails): M
         'You get this email because email reminders are on. You can change them in OurChart under Appointments > Reminder settings.\n— OurChart',
       ];
   const subject = locale === 'es' ? `Recordatorio de cita: ${d.when}` : `Visit reminder: ${d.when}`;
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
-    .join('')}</body></html>`;
-  return { to, subject, text: text.join('\n\n'), html };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return messageWithoutFooter(to, subject, text.join('\n\n'), locale);
 }

@@ -211,10 +211,10 @@ describe.each(testDrivers)('scheduling setup on $name', (driver) => {
     expect(holiday!.day).toBe('2026-12-22');
     await h.ctx.db.query("UPDATE visit_types SET active = false WHERE id = 'sick-visit'");
     await seedScheduling(h.ctx.db, h.ctx.keyring, '2026-12-01');
-    expect(await count()).toEqual({ v: 6, hrs: 16, ex: 1, s: 3 });
+    expect(await count()).toEqual({ v: 6, hrs: 17, ex: 1, s: 3 });
     expect((await h.ctx.db.query<{ active: boolean }>("SELECT active FROM visit_types WHERE id = 'sick-visit'"))[0]!.active).toBe(false);
     expect((await schedule('demo-practitioner-patel', 'demo-location-main')).comment).toBe(
-      'Mon 08:00-12:00, 13:00-17:00; Tue 08:00-12:00, 13:00-17:00; Wed 08:00-12:00, 13:00-17:00; Thu 08:00-12:00, 13:00-17:00; Fri 08:00-12:00, 13:00-17:00',
+      'Mon 08:00-12:00, 13:00-17:00; Tue 08:00-12:00, 13:00-17:00; Wed 08:00-12:00, 13:00-17:00; Thu 08:00-12:00, 13:00-17:00; Fri 08:00-12:00, 13:00-17:00; Sat 09:00-12:00',
     );
   });
 });

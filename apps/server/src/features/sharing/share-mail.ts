@@ -1,4 +1,5 @@
 import type { MailMessage } from '../../platform/mail/mailer.ts';
+import { messageWithoutFooter } from '../../platform/mail/templates.ts';
 
 /**
  * The email that carries an emailed record. It holds no health information and does not say whose
@@ -11,13 +12,5 @@ export function sharedRecordMail(to: string, locale: 'en' | 'es', link: string, 
     ? `Alguien compartió registros de salud con usted usando OurChart.\n\nPara verlos, abra este enlace seguro:\n${link}\n\nEl enlace funciona hasta el ${when}. Después ya no abrirá.\n\nSi no esperaba este correo, puede ignorarlo.\n— OurChart`
     : `Someone has shared health records with you using OurChart.\n\nTo see them, open this secure link:\n${link}\n\nThe link works until ${when}. After that it will not open.\n\nIf you were not expecting this email, you can ignore it.\n— OurChart`;
   const subject = locale === 'es' ? 'Alguien compartió registros de salud con usted' : 'Someone has shared health records with you';
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
-    .split('\n\n')
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
-    .join('')}</body></html>`;
-  return { to, subject, text, html };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return messageWithoutFooter(to, subject, text, locale);
 }

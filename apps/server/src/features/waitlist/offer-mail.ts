@@ -1,4 +1,5 @@
 import type { MailMessage } from '../../platform/mail/mailer.ts';
+import { messageWithoutFooter } from '../../platform/mail/templates.ts';
 
 export type OfferMailDetails = {
   /** The offered start, written out in the clinic's time zone and the reader's language. */
@@ -33,12 +34,5 @@ export function offerMail(to: string, locale: 'en' | 'es', d: OfferMailDetails):
         'You get this email because you asked for an earlier time. You can stop looking in OurChart under Appointments.\n— OurChart',
       ];
   const subject = locale === 'es' ? 'Hay una hora más temprana para su cita' : 'An earlier time is open for your visit';
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
-    .join('')}</body></html>`;
-  return { to, subject, text: text.join('\n\n'), html };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return messageWithoutFooter(to, subject, text.join('\n\n'), locale);
 }

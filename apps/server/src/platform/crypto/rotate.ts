@@ -11,6 +11,12 @@ const COLUMNS = [
   { table: 'mfa_totp', key: 'user_id', column: 'secret_enc', context: (id: string) => `mfa_totp.secret:${id}` },
   { table: 'mail_outbox', key: 'id', column: 'body_enc', context: (id: string) => `mail_outbox.body:${id}` },
   { table: 'break_glass_grants', key: 'id', column: 'reason_enc', context: (id: string) => `break_glass_grants.reason:${id}` },
+  // Messaging (migration 0013, contexts in features/messaging/messaging-crypto.ts): subjects, bodies
+  // (drafts included: a new-message draft is its JSON under the same context) and attachment bytes.
+  { table: 'message_threads', key: 'id', column: 'subject_enc', context: (id: string) => `message_threads.subject:${id}` },
+  { table: 'messages', key: 'id', column: 'body_enc', context: (id: string) => `messages.body:${id}` },
+  // Up to 10 MB each: a few per transaction keeps memory bounded.
+  { table: 'message_attachments', key: 'id', column: 'data_enc', context: (id: string) => `message_attachments.data:${id}`, maxBatch: 5 },
 ] as const;
 
 export type RotationReport = { column: string; reencrypted: number }[];
@@ -25,10 +31,11 @@ export async function rotateKeys(db: Db, keyring: Keyring, batch = 500): Promise
   const active = `v1:${keyring.activeKeyId}:%`;
   for (const c of COLUMNS) {
     let total = 0;
+    const size = 'maxBatch' in c ? Math.min(c.maxBatch, batch) : batch;
     for (;;) {
       const n = await db.transaction(async (tx) => {
         const rows = await tx.query<{ k: string; v: string }>(
-          `SELECT ${c.key}::text AS k, ${c.column} AS v FROM ${c.table} WHERE ${c.column} NOT LIKE $1 LIMIT ${batch} FOR UPDATE`,
+          `SELECT ${c.key}::text AS k, ${c.column} AS v FROM ${c.table} WHERE ${c.column} NOT LIKE $1 LIMIT ${size} FOR UPDATE`,
           [active],
         );
         for (const r of rows) {
@@ -38,7 +45,7 @@ export async function rotateKeys(db: Db, keyring: Keyring, batch = 500): Promise
         return rows.length;
       });
       total += n;
-      if (n < batch) break;
+      if (n < size) break;
     }
     report.push({ column: `${c.table}.${c.column}`, reencrypted: total });
   }

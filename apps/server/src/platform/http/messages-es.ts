@@ -6,7 +6,7 @@
  */
 /** How the proxy-scope refusal (PatientAccess.require) names each feature in Spanish. */
 const FEATURE_ES: Record<string, string> = {
-  'their health record': 'su registro de salud',
+  'their health record': 'su expediente de salud',
   'their immunizations': 'sus vacunas',
   'messages with their care team': 'los mensajes con su equipo de atención',
   'their appointments': 'sus citas',
@@ -282,7 +282,7 @@ const EXACT: Record<string, string> = {
   'The adult age must be 12 or more.': 'La edad adulta debe ser 12 o más.',
   'The teen age must not be above the adult age.': 'La edad de adolescente no puede ser mayor que la edad adulta.',
   'This invitation link is not complete. Open the link from the email again.': 'El enlace de esta invitación está incompleto. Abra de nuevo el enlace del correo.',
-  'Only patients can choose who sees their record.': 'Solo los pacientes pueden elegir quién ve su registro.',
+  'Only patients can choose who sees their record.': 'Solo los pacientes pueden elegir quién ve su expediente.',
   'Enter the email address of the person you want to invite, not your own.': 'Escriba el correo de la persona que quiere invitar, no el suyo.',
   'Enter their email, not yours.': 'Escriba el correo de esa persona, no el suyo.',
   'The end date has passed. Choose a later date or leave it empty.': 'La fecha de fin ya pasó. Elija una fecha posterior o déjela vacía.',
@@ -291,7 +291,7 @@ const EXACT: Record<string, string> = {
   'This invitation has expired or was already used. Ask the person to send you a new one.': 'Esta invitación venció o ya se usó. Pida a la persona que le envíe una nueva.',
   'This invitation was sent to another email address. Sign in with the account for that address, or ask for a new invitation.':
     'Esta invitación se envió a otro correo. Inicie sesión con la cuenta de ese correo o pida una invitación nueva.',
-  'This is an invitation to your own record.': 'Esta es una invitación a su propio registro.',
+  'This is an invitation to your own record.': 'Esta es una invitación a su propio expediente.',
   'We could not find that person on your list.': 'No encontramos a esa persona en su lista.',
   'We could not find that access.': 'No encontramos ese acceso.',
   'No patient account uses this email. Ask the person to create an OurChart account first, then try again.':
@@ -302,21 +302,34 @@ const EXACT: Record<string, string> = {
   'The end date must be after the start and in the future.': 'La fecha de fin debe ser después del inicio y en el futuro.',
   'Choose a later end date.': 'Elija una fecha de fin posterior.',
   'We could not find that access for this patient.': 'No encontramos ese acceso para este paciente.',
-  'The record chosen in "Viewing record of" is not valid. Choose it again.': 'El registro elegido en "Viendo el registro de" no es válido. Elíjalo de nuevo.',  // Notifications (features/notifications)
+  'The record chosen in "Viewing record of" is not valid. Choose it again.': 'El expediente elegido en "Viendo el expediente de" no es válido. Elíjalo de nuevo.',
+  // Notifications (features/notifications)
   'Not a notification id.': 'No es un identificador de aviso.',
   'Choose at least one setting.': 'Elija al menos una opción.',
   'The push address is not a web address.': 'La dirección de alertas no es una dirección web.',
   'The push address must start with https://.': 'La dirección de alertas debe empezar con https://.',
   'Notifications on this device are not set up on this server. Ask your clinic, or use email.': 'Las alertas en dispositivos no están configuradas en este servidor. Pregunte a su clínica o use el correo.',
+  // Refill requests (features/refills)
+  'We could not find that pharmacy. Choose one from the list.': 'No encontramos esa farmacia. Elija una de la lista.',
+  'Choose the medicine to refill.': 'Elija el medicamento que quiere resurtir.',
+  'Choose a pharmacy.': 'Elija una farmacia.',
+  'Keep the reason under 1000 characters.': 'Use menos de 1000 caracteres en el motivo.',
+  'Write the reason the patient will read (at least 5 characters).': 'Escriba el motivo que leerá el paciente (al menos 5 caracteres).',
+  'Write the note (at least 2 characters).': 'Escriba la nota (al menos 2 caracteres).',
+  'We could not find that refill request.': 'No encontramos esa solicitud de resurtido.',
+  'Not a valid refill request id.': 'No es un identificador válido de solicitud de resurtido.',
+  'This refill request was already answered. Reload the list to see the answer.': 'Ya se respondió esta solicitud de resurtido. Vuelva a cargar la lista para ver la respuesta.',
+  'Only a clinician can approve a refill. You can deny it with a reason or leave a note for the prescriber.':
+    'Solo un clínico puede aprobar un resurtido. Usted puede negarlo con un motivo o dejar una nota para quien recetó.',
 };
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Your access to this person's record does not include (.+)\. Ask them \(or the clinic\) to change what you can see\.$/,
-    (m) => `Su acceso al registro de esta persona no incluye ${FEATURE_ES[m[1]!] ?? m[1]}. Pídale a esa persona (o a la clínica) que cambie lo que usted puede ver.`],
+    (m) => `Su acceso al expediente de esta persona no incluye ${FEATURE_ES[m[1]!] ?? m[1]}. Pídale a esa persona (o a la clínica) que cambie lo que usted puede ver.`],
   [/^You can invite someone yourself from age (\d+)\. Until then, ask the clinic to help\.$/,
     (m) => `Usted puede invitar a alguien desde los ${m[1]} años. Hasta entonces, pida ayuda a la clínica.`],
   [/^Patients can have their own account from age (\d+)\. Until then, a parent or guardian sees the record as a proxy\.$/,
-    (m) => `Los pacientes pueden tener su propia cuenta desde los ${m[1]} años. Hasta entonces, un padre, madre o tutor ve el registro como apoderado.`],
+    (m) => `Los pacientes pueden tener su propia cuenta desde los ${m[1]} años. Hasta entonces, un padre, madre o tutor ve el expediente como apoderado.`],
   [/^Visits can be changed online until (\d+) hours before they start\. To (cancel|move) this visit, please call (.+)\.$/,
     (m) => `Las citas se pueden cambiar en línea hasta ${m[1]} horas antes de que empiecen. Para ${m[2] === 'cancel' ? 'cancelar' : 'cambiar'} esta cita, llame ${m[3] === 'the clinic' ? 'a la clínica' : `al ${m[3]}`}.`],
   [/^This change would leave (\d+) booked appointments? without a clinician\. Cancel or move (?:it|them) first, then try again\.$/,
@@ -331,6 +344,11 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^The name "(.+)" does not match what the file is\. You can attach photos \(JPEG, PNG or HEIC\) and PDF files only\.$/,
     (m) => `El nombre "${m[1]}" no coincide con lo que es el archivo. Solo puede adjuntar fotos (JPEG, PNG o HEIC) y archivos PDF.`],
   [/^"(.+)" is empty\. Choose the file again\.$/, (m) => `"${m[1]}" está vacío. Elija el archivo de nuevo.`],
+  // Refill requests (features/refills): the medicine's name is shown back as the record has it.
+  [/^You already asked for a refill of (.+)\. We will tell you when the care team answers\.$/,
+    (m) => `Usted ya pidió un resurtido de ${m[1]}. Le avisaremos cuando el equipo de atención responda.`],
+  [/^(.+) is not a current prescription, so it cannot be refilled\. Ask your care team in a message if you still need it\.$/,
+    (m) => `${m[1]} no es una receta actual, así que no se puede resurtir. Si todavía lo necesita, escriba un mensaje a su equipo de atención.`],
   [/^Too many attempts\. Try again in (\d+) minutes?\.$/, (m) => `Demasiados intentos. Inténtelo de nuevo en ${m[1]} minuto${m[1] === '1' ? '' : 's'}.`],
 ];
 

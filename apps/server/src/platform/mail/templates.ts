@@ -13,7 +13,15 @@ const FOOTER = {
 
 /** An email from plain-text paragraphs, with the standard footer and an HTML twin (links made clickable). */
 export function message(to: string, subject: string, body: string, locale: Locale): MailMessage {
-  const text = body + FOOTER[locale];
+  return messageWithoutFooter(to, subject, body + FOOTER[locale], locale);
+}
+
+/**
+ * An email whose text is given whole, ending in its own closing lines instead of the standard
+ * "if you did not ask for this" footer (reminders, offers, notices), with the same HTML twin:
+ * one paragraph per blank-line-separated block, line breaks kept, links made clickable.
+ */
+export function messageWithoutFooter(to: string, subject: string, text: string, locale: Locale): MailMessage {
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
     .split('\n\n')
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)

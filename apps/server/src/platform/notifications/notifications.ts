@@ -9,6 +9,7 @@ import { planDelivery } from './delivery.ts';
 /** The part of the record a notification kind is about (who may hear of it). */
 function featureOfKind(kind: NotificationKind): Feature | null {
   if (kind.startsWith('message-')) return 'messaging';
+  if (kind.startsWith('refill-')) return 'refills';
   if (kind.startsWith('waitlist-') || kind.startsWith('appointment-')) return 'appointments';
   return 'record';
 }

@@ -16,10 +16,11 @@ export const KIND_GROUP: Record<NotificationKind, NotificationGroup> = {
   'care-alert': 'care-alerts',
   'proxy-granted': 'record',
   'proxy-ended': 'record',
+  'refill-decided': 'record',
 };
 
 /** Emailed (and pushed) when the account has not chosen otherwise. Others are in-app only by default. */
-const PATIENT_DEFAULTS = new Set<NotificationKind>(['message-received', 'message-waiting', 'result-available', 'waitlist-offer', 'amendment-decided']);
+const PATIENT_DEFAULTS = new Set<NotificationKind>(['message-received', 'message-waiting', 'result-available', 'waitlist-offer', 'amendment-decided', 'refill-decided']);
 /** Staff get email for care alerts only, unless they turn more on. */
 const STAFF_DEFAULTS = new Set<NotificationKind>(['care-alert']);
 

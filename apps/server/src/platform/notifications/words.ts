@@ -1,6 +1,6 @@
 import type { NotificationKind } from '@ourchart/contracts';
 import type { MailMessage } from '../mail/mailer.ts';
-import type { Locale } from '../mail/templates.ts';
+import { messageWithoutFooter, type Locale } from '../mail/templates.ts';
 
 /**
  * What email and push say about a notification: only that something is waiting, never what it
@@ -22,6 +22,7 @@ const EN: Record<NotificationKind, Words> = {
   'care-alert': { what: 'A new care alert is waiting in OurChart.', action: 'Sign in to review it.', push: 'New care alert in OurChart' },
   'proxy-granted': { what: 'Who can see a record with you in OurChart has changed.', action: 'Sign in to see it.', push: 'Record access changed' },
   'proxy-ended': { what: 'Who can see a record with you in OurChart has changed.', action: 'Sign in to see it.', push: 'Record access changed' },
+  'refill-decided': { what: 'There is an answer to your refill request in OurChart.', action: 'Sign in to see it.', push: 'Answer to your refill request' },
 };
 
 const ES: Record<NotificationKind, Words> = {
@@ -38,6 +39,7 @@ const ES: Record<NotificationKind, Words> = {
   'care-alert': { what: 'Hay una alerta de atención nueva en OurChart.', action: 'Inicie sesión para revisarla.', push: 'Alerta de atención nueva' },
   'proxy-granted': { what: 'Cambió quién puede ver un expediente con usted en OurChart.', action: 'Inicie sesión para verlo.', push: 'Cambió el acceso a un expediente' },
   'proxy-ended': { what: 'Cambió quién puede ver un expediente con usted en OurChart.', action: 'Inicie sesión para verlo.', push: 'Cambió el acceso a un expediente' },
+  'refill-decided': { what: 'Hay una respuesta a su solicitud de resurtido en OurChart.', action: 'Inicie sesión para verla.', push: 'Respuesta a su solicitud de resurtido' },
 };
 
 /** The portal page each kind's email links to (no ids: the page lists what is waiting). */
@@ -45,7 +47,7 @@ const PAGE: Record<NotificationKind, string> = {
   'message-received': '/messages', 'message-waiting': '/notifications', 'result-available': '/results', 'result-reviewed': '/results',
   'share-viewed': '/account/activity', 'amendment-decided': '/corrections', 'care-due': '/', 'waitlist-offer': '/appointments/offers',
   'waitlist-offer-taken': '/appointments/offers', 'appointment-reminder': '/appointments', 'care-alert': '/staff/alerts',
-  'proxy-granted': '/account/activity', 'proxy-ended': '/account/activity',
+  'proxy-granted': '/sharing', 'proxy-ended': '/sharing', 'refill-decided': '/refills',
 };
 
 export const wordsFor = (kind: NotificationKind, locale: Locale): Words => (locale === 'es' ? ES : EN)[kind];
@@ -58,13 +60,5 @@ export function notificationEmail(to: string, kind: NotificationKind, locale: Lo
   const text = locale === 'es'
     ? `${w.what} ${w.action}\n${link}\n\nPor su privacidad, este correo no dice nada más.\n\nPara elegir qué avisos recibe por correo: ${settings}\n— OurChart`
     : `${w.what} ${w.action}\n${link}\n\nTo protect your privacy, this email says nothing more.\n\nTo choose which notices you get by email: ${settings}\n— OurChart`;
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">${text
-    .split('\n\n')
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
-    .join('')}</body></html>`;
-  return { to, subject: w.push, text, html };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return messageWithoutFooter(to, w.push, text, locale);
 }

@@ -42,7 +42,7 @@ export function AppointmentCard({ appointment: a, timeZone, patientId, onApiErro
         <dt>{t('card.where')}</dt>
         <dd>{a.modality === 'video' ? t('card.videoFromHome') : a.place ? `${a.place.name}, ${a.place.address}` : ''}</dd>
         <dt>{t('card.status')}</dt>
-        <dd><span className={`appointment-status appointment-status--${a.status}`}>{statusText(t, a.status)}</span></dd>
+        <dd><span className={`status-tag appointment-status appointment-status--${a.status}`}>{statusText(t, a.status)}</span></dd>
         {upcoming && a.bring ? (<><dt>{t('card.bring')}</dt><dd>{a.bring}</dd></>) : null}
       </dl>
       {upcoming ? (

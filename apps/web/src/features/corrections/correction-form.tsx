@@ -8,7 +8,7 @@ import { isStatus } from '../account/use-signed-in.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { askForCorrection, listCorrections } from './corrections-api.ts';
 import { LIMITS, isLongEnough, typeLabel } from './correction-words.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 
 type CorrectionFormProps = {
   /** "Condition/abc", from the page address. */

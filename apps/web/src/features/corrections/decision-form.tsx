@@ -6,7 +6,7 @@ import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { isStatus } from '../account/use-signed-in.ts';
 import { decide } from './corrections-api.ts';
 import { LIMITS, isLongEnough } from './correction-words.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 
 type DecisionFormProps = {
   request: StaffCorrection;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { addDisagreement } from './corrections-api.ts';
 import { LIMITS, isLongEnough } from './correction-words.ts';
-import { TextAreaField } from './text-area-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 
 type DisagreementFormProps = {
   request: CorrectionRequest;

@@ -46,7 +46,7 @@ function RequestCard({ request: initial, patientId, onApiError }: { request: Cor
         {typeLabel(t, request.item.resourceType)}: {request.item.name}
       </h3>
       <p>
-        <span className="strong">{t('list.status')}:</span> <span className={`correction-status correction-status--${status}`}>{statusText(t, status)}</span>
+        <span className="strong">{t('list.status')}:</span> <span className={`status-tag correction-status correction-status--${status}`}>{statusText(t, status)}</span>
       </p>
       <p className="item__detail">
         {t('list.requested', { date: formatDay(request.requestedAt, locale) })}

@@ -43,7 +43,7 @@ export function StaffRequestCard({ request, onDecided, onStale, onApiError }: St
             <>
               <dt>{t('staff.status')}</dt>
               <dd>
-                <span className={`correction-status correction-status--${status}`}>{statusText(t, status)}</span>
+                <span className={`status-tag correction-status correction-status--${status}`}>{statusText(t, status)}</span>
                 {request.decidedAt ? ` · ${formatDay(request.decidedAt, locale)}` : ''}
               </dd>
             </>

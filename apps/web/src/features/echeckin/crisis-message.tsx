@@ -18,7 +18,7 @@ export function CrisisMessage() {
         <p className="strong">{t('crisis.lifeline')}</p>
         <p className="strong">{t('crisis.danger')}</p>
       </div>
-      <ul className="crisis__links">
+      <ul className="inline-list crisis__links">
         <li>
           <a className="button button--primary" href="tel:988">{t('crisis.call988')}</a>
         </li>

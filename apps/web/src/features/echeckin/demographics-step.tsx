@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { DemographicsInput } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { confirmDemographics } from './echeckin-api.ts';
-import { ErrorSummary, PlainField } from './plain-field.tsx';
+import { ErrorSummary, InputField } from '../../components/native-fields.tsx';
 import { StepButtons, useStepSubmit, type StepProps } from './step-parts.tsx';
 
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
@@ -58,11 +58,11 @@ export function DemographicsStep({ view, patientId, onSaved, onApiError }: StepP
         <dt>{t('demographics.language')}</dt>
         <dd>{d.language ?? t('demographics.unknown')}</dd>
       </dl>
-      <PlainField id={id('phone')} label={t('demographics.phone')} hint={t('demographics.phoneHint')} value={values.phone} onChange={set('phone')} error={errorFor('phone')} autoComplete="tel" inputMode="tel" />
-      <PlainField id={id('line')} label={t('demographics.line')} value={values.line} onChange={set('line')} error={errorFor('line')} autoComplete="street-address" />
-      <PlainField id={id('city')} label={t('demographics.city')} value={values.city} onChange={set('city')} error={errorFor('city')} autoComplete="address-level2" />
-      <PlainField id={id('state')} label={t('demographics.state')} hint={t('demographics.stateHint')} value={values.state} onChange={set('state')} error={errorFor('state')} autoComplete="address-level1" maxLength={2} />
-      <PlainField id={id('postalCode')} label={t('demographics.postalCode')} value={values.postalCode} onChange={set('postalCode')} error={errorFor('postalCode')} autoComplete="postal-code" inputMode="numeric" maxLength={10} />
+      <InputField id={id('phone')} label={t('demographics.phone')} hint={t('demographics.phoneHint')} value={values.phone} onChange={set('phone')} error={errorFor('phone')} autoComplete="tel" inputMode="tel" maxLength={200} errorFirst />
+      <InputField id={id('line')} label={t('demographics.line')} value={values.line} onChange={set('line')} error={errorFor('line')} autoComplete="street-address" maxLength={200} errorFirst />
+      <InputField id={id('city')} label={t('demographics.city')} value={values.city} onChange={set('city')} error={errorFor('city')} autoComplete="address-level2" maxLength={200} errorFirst />
+      <InputField id={id('state')} label={t('demographics.state')} hint={t('demographics.stateHint')} value={values.state} onChange={set('state')} error={errorFor('state')} autoComplete="address-level1" maxLength={2} errorFirst />
+      <InputField id={id('postalCode')} label={t('demographics.postalCode')} value={values.postalCode} onChange={set('postalCode')} error={errorFor('postalCode')} autoComplete="postal-code" inputMode="numeric" maxLength={10} errorFirst />
       <StepButtons pending={pending} label={t('demographics.confirm')} />
     </form>
   );

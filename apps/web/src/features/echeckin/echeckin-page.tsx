@@ -20,6 +20,7 @@ import { StepButtons, useStepSubmit } from './step-parts.tsx';
 import '../../styles/forms.css';
 import '../account/account.css';
 import '../questionnaire/questionnaire.css';
+import { usePatientInContext } from '../appointments/patient-in-context.ts';
 
 type Step = EcheckinStep | 'bring';
 const STEPS: Step[] = ['demographics', 'insurance', 'medications', 'questionnaires', 'bring'];
@@ -39,12 +40,11 @@ export function EcheckinPage() {
   const { t, i18n } = useTranslation('echeckin');
   const locale = i18n.resolvedLanguage ?? 'en';
   const { search } = useRouter();
-  const { me, onApiError } = useSignedIn();
+  const { onApiError } = useSignedIn();
   useDocumentTitle(t('title'));
   const params = new URLSearchParams(search);
   const appointmentId = params.get('appointment') ?? '';
-  const asked = params.get('patient');
-  const patientId = asked ? me?.patients.find((p) => p.id === asked)?.id : undefined;
+  const { patientId } = usePatientInContext();
   const valid = ID.test(appointmentId);
   // The server words some parts (visit type, what to bring, questionnaire titles): load again when the language changes.
   const loaded = useApi(useCallback(() => getCheckin(appointmentId, patientId), [appointmentId, patientId, locale]), { enabled: valid });
@@ -117,7 +117,7 @@ export function EcheckinPage() {
       {facts}
       {crisis ? <CrisisMessage /> : null}
       <nav aria-label={t('progress')}>
-        <ol className="steps">
+        <ol className="inline-list steps">
           {STEPS.map((s) => {
             const isDone = s !== 'bring' && v.done.includes(s);
             return (

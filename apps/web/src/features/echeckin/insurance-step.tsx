@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmInsurance } from './echeckin-api.ts';
-import { ErrorSummary, PlainField } from './plain-field.tsx';
+import { ErrorSummary, TextAreaField } from '../../components/native-fields.tsx';
 import { StepButtons, useStepSubmit, type StepProps } from './step-parts.tsx';
 
 /** Step 2: the insurance on file, and "it is the same" or "it changed" with a note for the front desk. */
@@ -47,8 +47,8 @@ export function InsuranceStep({ view, patientId, onSaved, onApiError }: StepProp
         ))}
       </fieldset>
       {answer === 'changed' ? (
-        <PlainField
-          id="insurance-note" label={t('insurance.note')} hint={t('insurance.noteHint')} value={note} onChange={setNote} multiline maxLength={1000}
+        <TextAreaField
+          id="insurance-note" label={t('insurance.note')} hint={t('insurance.noteHint')} value={note} onChange={setNote} maxLength={1000} rows={3} isRequired={false} errorFirst
           error={problems.find((p) => p.id === 'insurance-note')?.text ?? null}
         />
       ) : null}

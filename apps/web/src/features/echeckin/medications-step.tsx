@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reviewMedications } from './echeckin-api.ts';
-import { ErrorSummary } from './plain-field.tsx';
+import { ErrorSummary } from '../../components/native-fields.tsx';
 import { StepButtons, useStepSubmit, type StepProps } from './step-parts.tsx';
 
 const idFor = (reference: string) => `review-${reference.replace(/[^\w-]/g, '_')}`;

@@ -7,7 +7,7 @@ import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { completeResponse, getQuestionnaire, saveDraft } from '../questionnaire/questionnaire-api.ts';
 import { QuestionnaireForm } from '../questionnaire/questionnaire-form.tsx';
 import { confirmQuestionnaires, getCheckin } from './echeckin-api.ts';
-import { ErrorSummary } from './plain-field.tsx';
+import { ErrorSummary } from '../../components/native-fields.tsx';
 import { StepButtons, useStepSubmit, type StepProps } from './step-parts.tsx';
 
 type QuestionnairesStepProps = StepProps & { onCrisis: () => void; /** A new view without moving to the next step. */ onRefresh: (view: EcheckinView) => void };

@@ -1,16 +1,18 @@
 import './words.ts';
-import { useCallback } from 'react';
+import { useMemo } from 'react';
+import type { ThreadList } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api.ts';
 import { Link, useRouter } from '../../router/router.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import '../account/fields.tsx';
 import { formatDateTime } from '../account/format.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
-import { useSignedIn } from '../account/use-signed-in.ts';
+import { useLiveData } from '../inbox/use-live-data.ts';
+import { useLiveEvents } from '../notifications/live-events.tsx';
 import { listThreads, query } from './messages-api.ts';
 import './messaging.css';
+import { usePatientInContext } from '../appointments/patient-in-context.ts';
 
 /**
  * /messages[?status=closed][&patient=]: the conversations with the care team, newest activity
@@ -19,14 +21,14 @@ import './messaging.css';
 export function MessagesPage() {
   const { t, i18n } = useTranslation('messaging');
   const { search } = useRouter();
-  const { me } = useSignedIn();
   useDocumentTitle(t('title'));
   const params = new URLSearchParams(search);
   const status = params.get('status') === 'closed' ? 'closed' : 'open';
-  const asked = params.get('patient');
-  const patient = asked ? me?.patients.find((p) => p.id === asked) : undefined;
-  const patientId = patient?.id;
-  const list = useApi(useCallback(() => listThreads(status, patientId), [status, patientId]));
+  const { patient, patientId } = usePatientInContext();
+  const live = useLiveData<ThreadList>(useMemo(() => () => listThreads(status, patientId), [status, patientId]));
+  // New replies and status changes arrive as events (ids only): the list is read again in place.
+  useLiveEvents({ type: 'change', entityType: 'MessageThread' }, live.refresh);
+  const list = { ...live.state, reload: live.reload };
 
   return (
     <>

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import type { MessageTopic } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.ts';
+import { usePatientInContext } from '../appointments/patient-in-context.ts';
 import { Link, useRouter } from '../../router/router.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
@@ -11,13 +12,12 @@ import { FormAlert, FormStatus, SubmitButton, useSubmit } from '../account/field
 import { formatTime } from '../account/format.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
-import { TextAreaField } from '../corrections/text-area-field.tsx';
 import { EmergencyDialog } from './emergency-dialog.tsx';
 import { suggestsEmergency } from './emergency.ts';
 import { FilePicker, filesOk } from './file-picker.tsx';
 import { getNewDraft, getTopics, query, saveNewDraft, startThread } from './messages-api.ts';
 import { inLanguage } from './message-words.ts';
-import { TextField } from './text-field.tsx';
+import { InputField, TextAreaField } from '../../components/native-fields.tsx';
 import './messaging.css';
 
 const SUBJECT_MAX = 120;
@@ -31,12 +31,10 @@ type Field = 'topic' | 'subject' | 'body';
  */
 export function NewMessagePage() {
   const { t, i18n } = useTranslation('messaging');
-  const { search, navigate } = useRouter();
-  const { me, onApiError } = useSignedIn();
+  const { navigate } = useRouter();
+  const { onApiError } = useSignedIn();
   useDocumentTitle(t('new.title'));
-  const asked = new URLSearchParams(search).get('patient');
-  const patient = asked ? me?.patients.find((p) => p.id === asked) : undefined;
-  const patientId = patient?.id;
+  const { patient, patientId } = usePatientInContext();
   const topics = useApi(useCallback(() => getTopics(patientId), [patientId]));
   const [topic, setTopic] = useState<MessageTopic | null>(null);
   const [subject, setSubject] = useState('');
@@ -137,8 +135,8 @@ export function NewMessagePage() {
               </label>
             ))}
           </fieldset>
-          <TextField
-            label={t('new.subject')} hint={t('new.subjectHint')} name="subject" maxLength={SUBJECT_MAX}
+          <InputField
+            label={t('new.subject')} hint={t('new.subjectHint')} name="subject" type="text" maxLength={SUBJECT_MAX} isRequired
             value={subject} onChange={setSubject} error={shown.subject} inputRef={subjectRef}
           />
           <TextAreaField

@@ -1,9 +1,10 @@
 import './words.ts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { MessageView, ThreadDetail } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/use-api.ts';
+import { useLiveEvents } from '../notifications/live-events.tsx';
+import { useLiveData } from '../inbox/use-live-data.ts';
 import { Link, useRouter } from '../../router/router.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
@@ -11,13 +12,14 @@ import { FormAlert, FormStatus, SubmitButton, useSubmit } from '../account/field
 import { formatDateTime, formatTime } from '../account/format.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { isStatus, useSignedIn } from '../account/use-signed-in.ts';
-import { TextAreaField } from '../corrections/text-area-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 import { EmergencyDialog } from './emergency-dialog.tsx';
 import { suggestsEmergency } from './emergency.ts';
 import { FilePicker, filesOk } from './file-picker.tsx';
 import { attachmentUrl, getThread, query, reply, saveReplyDraft } from './messages-api.ts';
 import { formatSize, inLanguage } from './message-words.ts';
 import './messaging.css';
+import { usePatientInContext } from '../appointments/patient-in-context.ts';
 
 const AUTOSAVE_MS = 1500;
 
@@ -29,13 +31,15 @@ const AUTOSAVE_MS = 1500;
 export function ThreadPage() {
   const { t } = useTranslation('messaging');
   const { search } = useRouter();
-  const { me, onApiError } = useSignedIn();
+  const { onApiError } = useSignedIn();
   const params = new URLSearchParams(search);
   const id = params.get('id') ?? '';
-  const asked = params.get('patient');
-  const patient = asked ? me?.patients.find((p) => p.id === asked) : undefined;
-  const patientId = patient?.id;
-  const thread = useApi(useCallback(() => getThread(id, patientId), [id, patientId]), { enabled: id !== '' });
+  const { patientId } = usePatientInContext();
+  const live = useLiveData<ThreadDetail>(useMemo(() => (id ? () => getThread(id, patientId) : null), [id, patientId]));
+  // A reply from the care team (or the patient's other tab) arrives as an event with ids only:
+  // read the thread again in place, so the reply box keeps its text and focus stays put.
+  useLiveEvents({ type: 'change', entityType: 'MessageThread', entityId: id }, live.refresh);
+  const thread = { ...live.state, reload: live.reload };
   useDocumentTitle(thread.status === 'ready' ? thread.data.subject : t('thread.title'));
   const back = `/messages${query({ patient: patientId })}`;
 
@@ -45,7 +49,7 @@ export function ThreadPage() {
     if (isStatus(thread.error, 404)) return <Missing text={t('thread.notFound')} back={back} />;
     return <LoadFailed error={thread.error} onRetry={thread.reload} />;
   }
-  return <Conversation thread={thread.data} patientId={patientId} back={back} onApiError={onApiError} onSent={thread.reload} />;
+  return <Conversation thread={thread.data} patientId={patientId} back={back} onApiError={onApiError} onSent={live.refresh} />;
 }
 
 function Missing({ text, back }: { text: string; back: string }) {

@@ -27,9 +27,11 @@ export function notificationHref(n: Pick<NotificationItem, 'kind' | 'entityId' |
       return '/staff/alerts';
     case 'proxy-granted':
     case 'proxy-ended':
-      return '/account/activity';
+      return '/sharing';
     case 'message-received':
       return withPatient(id ? `/messages/thread?id=${id}` : '/messages');
+    case 'refill-decided':
+      return withPatient('/refills');
     case 'message-waiting':
       return id ? `/staff/inbox?thread=${id}` : '/staff/inbox';
   }

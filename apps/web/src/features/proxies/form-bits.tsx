@@ -4,8 +4,8 @@ import type { ProxyFeature, ProxyRelationship, ProxyScope } from '@ourchart/cont
 import { useTranslation } from 'react-i18next';
 import { SCOPES, featuresToName, listInWords } from './scope-words.ts';
 
-// Form pieces of the proxy pages: native inputs with their hint and error tied by
-// aria-describedby, in the style of components/form-parts.tsx (which has no checkbox group).
+// Form pieces of the proxy pages (scope checkboxes, relationship radios, words); the text, date
+// and number inputs are InputField from components/native-fields.tsx.
 
 type ScopeCheckboxesProps = {
   value: ReadonlySet<ProxyScope>;
@@ -54,61 +54,6 @@ export function ScopeCheckboxes({ value, onChange, error, firstRef, legend }: Sc
         </div>
       ))}
     </fieldset>
-  );
-}
-
-type PlainFieldProps = {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string | null;
-  type?: 'date' | 'email' | 'text' | 'number';
-  inputRef?: Ref<HTMLInputElement>;
-  autoComplete?: string;
-  className?: string;
-  min?: string;
-  max?: string;
-};
-
-/** A labelled native input (dates, numbers, email) with hint and error. */
-export function PlainField({ label, name, value, onChange, hint, error, type = 'text', inputRef, autoComplete, className, min, max }: PlainFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        ref={inputRef}
-        name={name}
-        type={type}
-        className="field__input"
-        value={value}
-        min={min}
-        max={max}
-        autoComplete={autoComplete ?? 'off'}
-        inputMode={type === 'number' ? 'numeric' : type === 'email' ? 'email' : undefined}
-        autoCapitalize={type === 'email' ? 'none' : undefined}
-        spellCheck={type === 'email' ? false : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -4,7 +4,8 @@ import type { ProxyGrantView, ProxyScope } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
-import { fieldErrors, PlainField, ScopeCheckboxes } from './form-bits.tsx';
+import { fieldErrors, ScopeCheckboxes } from './form-bits.tsx';
+import { InputField } from '../../components/native-fields.tsx';
 import { proxiesApi } from './proxies-api.ts';
 import { isPastDay, orderedScopes, todayIso } from './scope-words.ts';
 
@@ -47,9 +48,9 @@ export function GrantChangeForm({ grant, onSaved, onCancel, onApiError }: GrantC
     <form className="inline-form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label={t('mine.changeNamed', { name: grant.name })}>
       <FormAlert message={failureText} problems={summary} />
       <ScopeCheckboxes value={scopes} onChange={setScopes} error={shown.scopes ?? server.scopes} firstRef={firstScope} />
-      <PlainField
+      <InputField
         label={t('form.endsOn')} hint={t('form.endsOnHint')} name="endsOn" type="date" value={endsOn} onChange={setEndsOn}
-        error={shown.endsOn ?? server.endsOn} inputRef={endsRef} min={todayIso()}
+        error={shown.endsOn ?? server.endsOn} inputRef={endsRef} min={todayIso()} autoComplete="off"
       />
       <div className="actions">
         <SubmitButton isPending={isPending} label={t('mine.save')} pendingLabel={t('mine.saving')} />

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { Section } from '../account/section.tsx';
-import { fieldErrors, PlainField, RelationshipRadios, ScopeCheckboxes } from './form-bits.tsx';
+import { fieldErrors, RelationshipRadios, ScopeCheckboxes } from './form-bits.tsx';
+import { InputField } from '../../components/native-fields.tsx';
 import { proxiesApi } from './proxies-api.ts';
 import { isPastDay, looksLikeEmail, orderedScopes, todayIso } from './scope-words.ts';
 
@@ -78,12 +79,12 @@ function InviteForm({ onInvited, onApiError }: Omit<Props, 'canInvite' | 'adultA
       <p role="status" className={sent ? 'notice notice--success' : undefined}>
         {sent}
       </p>
-      <PlainField label={t('invite.email')} name="email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errorOf('email')} inputRef={refs.email} />
+      <InputField label={t('invite.email')} name="email" type="email" autoComplete="off" value={email} onChange={setEmail} error={errorOf('email')} inputRef={refs.email} />
       <RelationshipRadios legend={t('invite.relationshipLegend')} value={relationship} onChange={setRelationship} />
       <ScopeCheckboxes value={scopes} onChange={setScopes} error={errorOf('scopes')} firstRef={refs.scopes} />
-      <PlainField
+      <InputField
         label={t('form.endsOn')} hint={t('form.endsOnHint')} name="endsOn" type="date" value={endsOn} onChange={setEndsOn}
-        error={errorOf('endsOn')} inputRef={refs.endsOn} min={todayIso()}
+        error={errorOf('endsOn')} inputRef={refs.endsOn} min={todayIso()} autoComplete="off"
       />
       <div className="actions">
         <SubmitButton isPending={isPending} label={t('invite.submit')} pendingLabel={t('invite.sending')} />

@@ -10,7 +10,8 @@ import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { FormAlert, FormStatus, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
-import { fieldErrors, PlainField } from './form-bits.tsx';
+import { fieldErrors } from './form-bits.tsx';
+import { InputField } from '../../components/native-fields.tsx';
 import { proxiesApi } from './proxies-api.ts';
 import { FEATURES } from './scope-words.ts';
 import './proxies.css';
@@ -87,9 +88,9 @@ function RulesForm({ initial }: { initial: ProxyAgeRules }) {
     <form className="card inline-form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label={t('admin.title')}>
       <FormAlert message={failureText} problems={summary} />
       {AGE_FIELDS.map((field) => (
-        <PlainField
+        <InputField
           key={field} className="age-field" label={t(`admin.${field}`)} hint={t('admin.ageHint')} name={field} type="number" min="0" max="21"
-          value={ages[field]} onChange={(v) => setAges({ ...ages, [field]: v })} error={errorOf(field)} inputRef={refs[field]}
+          value={ages[field]} onChange={(v) => setAges({ ...ages, [field]: v })} error={errorOf(field)} inputRef={refs[field]} autoComplete="off"
         />
       ))}
       <fieldset className="choice-group">

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRouter } from '../../router/router.tsx';
 import { usePatientContext } from '../../session/patient-context.tsx';
+import { featureForPath } from '../../shell/nav-items.ts';
 import './record-switcher.css';
 
 // The shell's part of proxy access: the "Viewing record of" switcher in the header and the line
@@ -62,10 +64,15 @@ function SwitcherForm({ onSwitched }: { onSwitched: (announcement: string) => vo
   );
 }
 
-/** "You are viewing Lily Chen's record." on every page of someone else's record, and the notice when access ended. */
+/**
+ * "You are viewing Lily Chen's record." on every page of someone else's record (not on the pages
+ * that are always the user's own: account, sharing, notifications), and the notice when access ended.
+ */
 export function RecordBanner() {
   const { t } = useTranslation('common');
+  const { path } = useRouter();
   const { current, isProxyView, gone } = usePatientContext();
+  const isRecordPage = path === '/' || featureForPath(path.length > 1 ? path.replace(/\/$/, '') : path) !== null;
   return (
     <>
       {gone ? (
@@ -73,7 +80,7 @@ export function RecordBanner() {
           {gone.hasOwn ? t('record.gone', { name: gone.name }) : t('record.goneNoOwn', { name: gone.name })}
         </p>
       ) : null}
-      {isProxyView && current ? <p className="record-banner record-banner--proxy">{t('record.viewing', { name: current.name })}</p> : null}
+      {isProxyView && current && isRecordPage ? <p className="record-banner record-banner--proxy">{t('record.viewing', { name: current.name })}</p> : null}
     </>
   );
 }

@@ -8,7 +8,8 @@ import { errorMessage } from '../../api/error-message.ts';
 import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { ConfirmStep } from './confirm-step.tsx';
-import { fieldErrors, PlainField, RelationshipRadios, ScopeCheckboxes } from './form-bits.tsx';
+import { fieldErrors, RelationshipRadios, ScopeCheckboxes } from './form-bits.tsx';
+import { InputField } from '../../components/native-fields.tsx';
 import { GrantDetails } from './grant-details.tsx';
 import { proxiesApi } from './proxies-api.ts';
 import { isPastDay, looksLikeEmail, orderedScopes, todayIso } from './scope-words.ts';
@@ -197,12 +198,12 @@ function GrantForm({ patientId, patientName, onGranted, onCancel, onApiError }: 
     <form className="inline-form" noValidate onSubmit={(event) => void handleSubmit(event)} aria-label={`${t('staff.grantTitle')}: ${patientName}`}>
       <p>{t('staff.grantIntro')}</p>
       <FormAlert message={failureText} problems={summary} />
-      <PlainField label={t('staff.email')} name="email" type="email" value={email} onChange={setEmail} error={errorOf('email')} inputRef={refs.email} />
+      <InputField label={t('staff.email')} name="email" type="email" value={email} onChange={setEmail} error={errorOf('email')} inputRef={refs.email} autoComplete="off" />
       <RelationshipRadios legend={t('staff.relationshipLegend')} value={relationship} onChange={setRelationship} />
       <ScopeCheckboxes value={scopes} onChange={setScopes} error={errorOf('scopes')} firstRef={refs.scopes} />
-      <PlainField label={t('staff.reason')} hint={t('staff.reasonHint')} name="reason" value={reason} onChange={setReason} error={errorOf('reason')} inputRef={refs.reason} />
-      <PlainField label={t('staff.startsOn')} hint={t('staff.startsOnHint')} name="startsOn" type="date" value={startsOn} onChange={setStartsOn} error={errorOf('startsOn')} inputRef={refs.startsOn} min={today} />
-      <PlainField label={t('form.endsOn')} hint={t('form.endsOnHint')} name="endsOn" type="date" value={endsOn} onChange={setEndsOn} error={errorOf('endsOn')} inputRef={refs.endsOn} min={today} />
+      <InputField label={t('staff.reason')} hint={t('staff.reasonHint')} name="reason" value={reason} onChange={setReason} error={errorOf('reason')} inputRef={refs.reason} type="text" autoComplete="off" />
+      <InputField label={t('staff.startsOn')} hint={t('staff.startsOnHint')} name="startsOn" type="date" value={startsOn} onChange={setStartsOn} error={errorOf('startsOn')} inputRef={refs.startsOn} min={today} autoComplete="off" />
+      <InputField label={t('form.endsOn')} hint={t('form.endsOnHint')} name="endsOn" type="date" value={endsOn} onChange={setEndsOn} error={errorOf('endsOn')} inputRef={refs.endsOn} min={today} autoComplete="off" />
       <div className="actions">
         <SubmitButton isPending={isPending} label={t('staff.submit')} pendingLabel={t('staff.granting')} />
         <button type="button" className="button button--secondary" onClick={onCancel}>

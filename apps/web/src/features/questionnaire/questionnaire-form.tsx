@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorMessage } from '../../api/error-message.ts';
 import { collectAnswers, enabledItems, problemsOf, valuesFromAnswers, type FormValue, type FormValues, type Problem } from './form-values.ts';
+import { ErrorSummary } from '../../components/native-fields.tsx';
 import { QuestionField, fieldId } from './question-field.tsx';
 import '../../styles/forms.css';
 import './questionnaire.css';
@@ -122,29 +123,10 @@ export function QuestionnaireForm({ questionnaire, initialAnswers, saveDraft, su
   const time = saveState.kind === 'saved' ? new Intl.DateTimeFormat(i18n.resolvedLanguage, { hour: 'numeric', minute: '2-digit' }).format(saveState.at) : '';
   return (
     <form className="questionnaire" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={questionnaire.title}>
-      <div role="alert" className="form-alert">
-        {failure ? <p className="notice notice--error">{failure}</p> : null}
-        {summary.length > 0 ? (
-          <div ref={summaryRef} tabIndex={-1} className="notice notice--error error-summary">
-            <p className="strong">{t('summaryTitle')}</p>
-            <ul>
-              {summary.map(([linkId, text]) => (
-                <li key={linkId}>
-                  <a
-                    href={`#${fieldId(linkId)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(fieldId(linkId))?.focus();
-                    }}
-                  >
-                    {text}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </div>
+      <ErrorSummary
+        title={t('summaryTitle')} message={failure} summaryRef={summaryRef}
+        problems={summary.map(([linkId, text]) => ({ id: fieldId(linkId), text }))}
+      />
       {questionnaire.description ? <p>{questionnaire.description}</p> : null}
       {renderItems(questionnaire.item)}
       <p role="status" className="questionnaire__save-status">

@@ -3,10 +3,15 @@ import { doseInstructions } from './dosage-words.ts';
 import { RecordItem } from './record-item.tsx';
 import { RecordPage, useRecordWords } from './record-page.tsx';
 import { getMedications } from './records-api.ts';
+import { MedicationRefill, RefillsProvider } from '../refills/medication-refill.tsx';
 
-/** Medications: what to take now (with dose instructions in plain words), then past prescriptions. */
+/** Medications: what to take now (with dose instructions in plain words), then past prescriptions; `Request refill` on current ones. */
 export function MedicationsPage() {
-  return <RecordPage kind="medications" load={getMedications} renderItem={(m: MedicationRecord) => <Medication key={m.id} item={m} />} />;
+  return (
+    <RefillsProvider>
+      <RecordPage kind="medications" load={getMedications} renderItem={(m: MedicationRecord) => <Medication key={m.id} item={m} />} />
+    </RefillsProvider>
+  );
 }
 
 function Medication({ item }: { item: MedicationRecord }) {
@@ -27,6 +32,7 @@ function Medication({ item }: { item: MedicationRecord }) {
         { label: t('medication.statusReason'), value: item.statusReason },
         item.refills !== null && { label: t('medication.refills'), value: new Intl.NumberFormat(locale).format(item.refills) },
       ]}
+      footer={<MedicationRefill medication={item} isActive={item.status === 'active'} />}
     />
   );
 }

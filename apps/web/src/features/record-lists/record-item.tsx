@@ -15,10 +15,12 @@ type RecordItemProps = {
   /** Marks something a reader must not miss, such as a high-risk allergy (the words say so too). */
   isImportant?: boolean;
   children?: ReactNode;
+  /** Shown after the facts, before the correction link (the Medications page's refill control). */
+  footer?: ReactNode;
 };
 
 /** One medicine, allergy or condition: its name as a heading, its facts, and a way to ask for a correction. */
-export function RecordItem({ name, item, facts, isImportant = false, children }: RecordItemProps) {
+export function RecordItem({ name, item, facts, isImportant = false, children, footer }: RecordItemProps) {
   const { t } = useTranslation('records');
   const headingId = useId();
   const shown = facts.filter((f): f is Fact => !!f && f.value !== null && f.value !== undefined && f.value !== '');
@@ -38,6 +40,7 @@ export function RecordItem({ name, item, facts, isImportant = false, children }:
           ))}
         </dl>
       ) : null}
+      {footer}
       <CorrectionStatus item={item} />
       <p className="record-item__actions">
         <Link href={`/corrections?item=${encodeURIComponent(item)}`}>

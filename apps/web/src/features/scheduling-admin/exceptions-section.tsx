@@ -3,7 +3,9 @@ import type { FormEvent } from 'react';
 import type { ScheduleException } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message.ts';
-import { Field, ProblemAlert, useServerForm } from './form-kit.tsx';
+import { Field } from '../../components/native-fields.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useServerForm } from '../../components/use-server-form.ts';
 import { addException, removeException } from './scheduling-api.ts';
 import type { SectionProps } from './setup-page.tsx';
 import { clockText, dayText } from './time-words.ts';
@@ -91,7 +93,7 @@ function AddExceptionForm({ setup, onChanged, onApiError }: SectionProps) {
       <h3 id="add-exception-title" className="setup-form__title">
         {t('exceptions.addTitle')}
       </h3>
-      <ProblemAlert message={message} errors={errors} summary={t('setup.fixProblems')} />
+      <FormAlert message={message} problems={Object.values(errors)} summary={t('setup.fixProblems')} />
       <div className="setup-grid">
         <Field label={t('exceptions.who')} error={errors.practitionerId}>
           {(props) => (

@@ -3,7 +3,9 @@ import type { FormEvent } from 'react';
 import type { HoursRange } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message.ts';
-import { Field, ProblemAlert, useServerForm } from './form-kit.tsx';
+import { Field } from '../../components/native-fields.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useServerForm } from '../../components/use-server-form.ts';
 import { addHours, removeHours } from './scheduling-api.ts';
 import type { SectionProps } from './setup-page.tsx';
 import { clockText } from './time-words.ts';
@@ -105,7 +107,7 @@ function AddHoursForm({ setup, onChanged, onApiError }: SectionProps) {
       <h3 id="add-hours-title" className="setup-form__title">
         {t('hours.addTitle')}
       </h3>
-      <ProblemAlert message={message} errors={errors} summary={t('setup.fixProblems')} />
+      <FormAlert message={message} problems={Object.values(errors)} summary={t('setup.fixProblems')} />
       <div className="setup-grid">
         {select('practitionerId', t('hours.clinician'), setup.clinicians)}
         {select('locationId', t('hours.location'), setup.locations)}

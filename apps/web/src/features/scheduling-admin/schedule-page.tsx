@@ -8,7 +8,7 @@ import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
-import { Field } from './form-kit.tsx';
+import { Field } from '../../components/native-fields.tsx';
 import { changeStatus, getDay } from './scheduling-api.ts';
 import { clockText, dayText } from './time-words.ts';
 import '../../styles/forms.css';

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, ProblemAlert, useServerForm } from './form-kit.tsx';
+import { Field } from '../../components/native-fields.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useServerForm } from '../../components/use-server-form.ts';
 import { saveSettings } from './scheduling-api.ts';
 import type { SectionProps } from './setup-page.tsx';
 
@@ -37,7 +39,7 @@ export function SettingsSection({ setup, onChanged, onApiError }: SectionProps) 
         {t('settings.title')}
       </h2>
       <form ref={formRef} className="inline-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="settings-title">
-        <ProblemAlert message={message} errors={errors} summary={t('setup.fixProblems')} />
+        <FormAlert message={message} problems={Object.values(errors)} summary={t('setup.fixProblems')} />
         <Field label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} error={errors.timeZone} className="field--picker">
           {(props) => (
             <input {...props} name="timeZone" className="field__input" readOnly={!setup.canEdit} autoCapitalize="none" spellCheck={false} value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)} />

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SetupVisitType } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, Field, ProblemAlert, useServerForm } from './form-kit.tsx';
+import { ChoiceGroup, Field } from '../../components/native-fields.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useServerForm } from '../../components/use-server-form.ts';
 import { createVisitType, updateVisitType } from './scheduling-api.ts';
 import type { SectionProps } from './setup-page.tsx';
 
@@ -148,7 +150,7 @@ function VisitTypeForm({ current, clinicians, onApiError, onCancel, onSaved }: {
       <h3 id="visit-type-form-title" ref={titleRef} tabIndex={-1} className="setup-form__title">
         {title}
       </h3>
-      <ProblemAlert message={message} errors={errors} summary={t('setup.fixProblems')} />
+      <FormAlert message={message} problems={Object.values(errors)} summary={t('setup.fixProblems')} />
       {current ? null : (
         <Field label={t('visitTypes.fields.id')} hint={t('visitTypes.fields.idHint')} error={errors.id} className="field--picker">
           {(props) => <input {...props} name="id" className="field__input" autoCapitalize="none" spellCheck={false} maxLength={63} value={draft.id} onChange={(e) => set('id', e.target.value)} />}

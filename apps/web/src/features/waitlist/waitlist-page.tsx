@@ -3,7 +3,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppointmentList, WaitlistOverview } from '@ourchart/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.ts';
-import { Link, useRouter } from '../../router/router.tsx';
+import { usePatientInContext } from '../appointments/patient-in-context.ts';
+import { Link } from '../../router/router.tsx';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
@@ -29,13 +30,10 @@ function useLastReady<T>(load: () => Promise<T>) {
  */
 export function WaitlistPage() {
   const { t } = useTranslation('waitlist');
-  const { search } = useRouter();
   const { me, onApiError } = useSignedIn();
   useDocumentTitle(t('title'));
   // A proxy follows the record they are looking at; anything else means the user's own record.
-  const asked = new URLSearchParams(search).get('patient');
-  const patient = asked ? me?.patients.find((p) => p.id === asked) : undefined;
-  const patientId = patient?.id;
+  const { patient, patientId } = usePatientInContext();
   const waitlist = useLastReady(useCallback(() => getWaitlist(patientId), [patientId]));
   const visits = useLastReady(useCallback(() => getAppointments(patientId), [patientId]));
   const [notice, setNotice] = useState('');
