@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifyUser } from '../../platform/notifications/notifications.ts';
 import type { Appointment } from '@medplum/fhirtypes';
 import { DateTime } from 'luxon';
 import { testDrivers } from '../../test/databases.ts';
@@ -123,7 +124,10 @@ describe.each(testDrivers)('patient scheduling on $name', (driver) => {
     expect((await post(ben.cookie, '/api/appointments', { ...input, startsAt: at(mondayAhead(1), '03:00') })).statusCode).toBe(409);
     expect(await h.ctx.db.query('SELECT id FROM appointments')).toHaveLength(before.length);
 
+    // A reminder about the visit is read once Ana sees her list.
+    await notifyUser(h.ctx.db, ana.userId, ana.patientId, { kind: 'appointment-reminder', entityType: 'Appointment', entityId: view.id });
     const list = (await get(ana.cookie, '/api/appointments')).json();
+    expect((await h.ctx.db.query<{ read_at: Date | null }>("SELECT read_at FROM notifications WHERE user_id = $1 AND kind = 'appointment-reminder'", [ana.userId]))[0]!.read_at).not.toBeNull();
     expect(list.timeZone).toBe(ZONE);
     expect(list.upcoming.map((a: { id: string }) => a.id)).toEqual([view.id]);
     expect((await get(ben.cookie, '/api/appointments')).json().upcoming).toEqual([]);

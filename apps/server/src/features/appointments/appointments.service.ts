@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { markItemNotificationsRead } from '../../platform/notifications/notifications.ts';
 import type { Appointment, Practitioner } from '@medplum/fhirtypes';
 import { DateTime } from 'luxon';
 import type { AppointmentList, AppointmentView, CancelReason, VisitRequest, VisitRequestView } from '@ourchart/contracts';
@@ -42,6 +43,8 @@ export async function listAppointments({ ctx, access, locale }: Deps): Promise<A
   upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   past.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   requests.sort((a, b) => (b.requestedAt ?? '').localeCompare(a.requestedAt ?? ''));
+  // Seeing the list reads this user's reminders about the visits on it.
+  for (const v of upcoming) await markItemNotificationsRead(ctx.db, access.actor.userId, 'Appointment', v.id);
   return { timeZone: vc.settings.timeZone, upcoming, past, requests };
 }
 

@@ -63,6 +63,11 @@ describe.each(testDrivers)('refill requests on $name', (driver) => {
     const request = res.json();
     expect(request).toMatchObject({ medication: { id: med.id, name: 'lisinopril 20 MG Oral Tablet' }, pharmacy: { id: PHARMACY_ID, name: 'Main Street Pharmacy' }, note: 'I have 5 tablets left.', status: 'requested', decidedAt: null });
     expect((await rowOf(request.id))).toMatchObject({ state: 'open', pool_id: poolId });
+    // Every member of the prescriber's pool is told a request is waiting (in-app; no medicine named).
+    const told = await h.ctx.db.query<{ user_id: string }>("SELECT user_id FROM notifications WHERE kind = 'refill-waiting' AND entity_id = $1", [request.id]);
+    const members = await h.ctx.db.query<{ user_id: string }>('SELECT user_id FROM message_pool_members WHERE pool_id = $1', [poolId]);
+    expect(members.length).toBeGreaterThan(0);
+    expect(told.map((r) => r.user_id).sort()).toEqual(members.map((r) => r.user_id).sort());
     const task = await h.ctx.store.read('Task', request.id) as Task;
     assertValidResource(task);
     expect(task).toMatchObject({ status: 'requested', intent: 'order', focus: { reference: `MedicationRequest/${med.id}` }, for: { reference: `Patient/${p.patientId}` }, owner: { reference: `Practitioner/${practitionerId}` } });

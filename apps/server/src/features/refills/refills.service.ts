@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { notifyUser } from '../../platform/notifications/notifications.ts';
+import { poolMembers } from '../messaging/messaging.queries.ts';
 import type { MedicationRequest, Task } from '@medplum/fhirtypes';
 import type { NewRefillRequest, PharmacyChoices, RefillList, RefillRequest } from '@ourchart/contracts';
 import type { AppContext } from '../../context.ts';
@@ -69,6 +71,10 @@ export async function requestRefill({ ctx, access }: Deps, input: NewRefillReque
     if (!inserted) throw new AppError('VERSION_CONFLICT', alreadyAsked(medicine));
     await rememberPharmacy(tx, access.patientId, pharmacy.id, access.actor.userId);
     const [written] = await writeResources(tx, [{ kind: 'put', resource: task }], ctx.keyring);
+    // The prescriber's team hears of it at once (in-app; the kind names no medicine).
+    for (const member of await poolMembers(tx, pool.id)) {
+      await notifyUser(tx, member.id, access.patientId, { kind: 'refill-waiting', entityType: 'Task', entityId: task.id! });
+    }
     return written!.resource as Task;
   });
   await audit(ctx, access, 'create', task.id!, `focus=MedicationRequest/${medication.id};pool=${pool.id}`);

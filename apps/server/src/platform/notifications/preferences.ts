@@ -5,6 +5,7 @@ import type { Queryable } from '../db/db.ts';
 export const KIND_GROUP: Record<NotificationKind, NotificationGroup> = {
   'message-received': 'messages',
   'message-waiting': 'messages',
+  'refill-waiting': 'messages',
   'result-available': 'results',
   'result-reviewed': 'results',
   'appointment-reminder': 'appointments',

@@ -11,6 +11,7 @@ type Words = { what: string; action: string; push: string };
 const EN: Record<NotificationKind, Words> = {
   'message-received': { what: 'You have a new message in OurChart.', action: 'Sign in to read it.', push: 'New message in OurChart' },
   'message-waiting': { what: 'A patient message is waiting for your team in OurChart.', action: 'Sign in to answer it.', push: 'New patient message in OurChart' },
+  'refill-waiting': { what: 'A refill request is waiting for your team in OurChart.', action: 'Sign in to answer it.', push: 'New refill request in OurChart' },
   'result-available': { what: 'You have a new test result in OurChart.', action: 'Sign in to see it.', push: 'New test result in OurChart' },
   'result-reviewed': { what: 'Your care team reviewed a test result in OurChart.', action: 'Sign in to see it.', push: 'A test result was reviewed' },
   'share-viewed': { what: 'Someone opened a record you shared in OurChart.', action: 'Sign in to see your sharing activity.', push: 'Your shared record was opened' },
@@ -28,6 +29,7 @@ const EN: Record<NotificationKind, Words> = {
 const ES: Record<NotificationKind, Words> = {
   'message-received': { what: 'Tiene un mensaje nuevo en OurChart.', action: 'Inicie sesión para leerlo.', push: 'Mensaje nuevo en OurChart' },
   'message-waiting': { what: 'Un mensaje de un paciente espera a su equipo en OurChart.', action: 'Inicie sesión para contestarlo.', push: 'Mensaje nuevo de un paciente' },
+  'refill-waiting': { what: 'Una solicitud de resurtido espera a su equipo en OurChart.', action: 'Inicie sesión para contestarla.', push: 'Solicitud de resurtido nueva' },
   'result-available': { what: 'Tiene un resultado nuevo en OurChart.', action: 'Inicie sesión para verlo.', push: 'Resultado nuevo en OurChart' },
   'result-reviewed': { what: 'Su equipo de atención revisó un resultado en OurChart.', action: 'Inicie sesión para verlo.', push: 'Se revisó un resultado' },
   'share-viewed': { what: 'Alguien abrió un expediente que usted compartió en OurChart.', action: 'Inicie sesión para ver la actividad.', push: 'Abrieron su expediente compartido' },
@@ -44,7 +46,7 @@ const ES: Record<NotificationKind, Words> = {
 
 /** The portal page each kind's email links to (no ids: the page lists what is waiting). */
 const PAGE: Record<NotificationKind, string> = {
-  'message-received': '/messages', 'message-waiting': '/notifications', 'result-available': '/results', 'result-reviewed': '/results',
+  'message-received': '/messages', 'message-waiting': '/notifications', 'refill-waiting': '/staff/refills', 'result-available': '/results', 'result-reviewed': '/results',
   'share-viewed': '/account/activity', 'amendment-decided': '/corrections', 'care-due': '/', 'waitlist-offer': '/appointments/offers',
   'waitlist-offer-taken': '/appointments/offers', 'appointment-reminder': '/appointments', 'care-alert': '/staff/alerts',
   'proxy-granted': '/sharing', 'proxy-ended': '/sharing', 'refill-decided': '/refills',

@@ -32,6 +32,8 @@ export function notificationHref(n: Pick<NotificationItem, 'kind' | 'entityId' |
       return withPatient(id ? `/messages/thread?id=${id}` : '/messages');
     case 'refill-decided':
       return withPatient('/refills');
+    case 'refill-waiting':
+      return '/staff/refills';
     case 'message-waiting':
       return id ? `/staff/inbox?thread=${id}` : '/staff/inbox';
   }
