@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { testDrivers } from '../../test/databases.ts';
 import { createPatientUser, createTestApp, CSRF, type TestApp } from '../../test/app.ts';
 import { sessionCookie } from '../staff/staff-fixtures.ts';
-import { freeSlots } from './booking.ts';
+import { bookAppointment, freeSlots } from './booking.ts';
+import { PatientAccess } from '../../platform/access/patient-access.ts';
 import { addVisitType, buildClinic, setSchedulingSettings } from './scheduling-fixtures.ts';
 
 const ZONE = 'America/Chicago';
@@ -131,6 +132,19 @@ describe.each(testDrivers)('patient scheduling on $name', (driver) => {
     expect(list.timeZone).toBe(ZONE);
     expect(list.upcoming.map((a: { id: string }) => a.id)).toEqual([view.id]);
     expect((await get(ben.cookie, '/api/appointments')).json().upcoming).toEqual([]);
+  });
+
+  it('rolls the booking back when a write that must go with it fails (accepting a waitlist offer)', async () => {
+    const c = await buildClinic(h.ctx);
+    const ana = await patient('Rollback');
+    const access = new PatientAccess({ store: h.ctx.store, audit: h.ctx.audit, actor: { userId: ana.userId, role: 'patient' }, patientId: ana.patientId, relationship: 'self' });
+    const startsAt = at(mondayAhead(2).plus({ days: 2 }), '11:00');
+    const input = { visitTypeId: c.visitTypeId, practitionerId: c.practitionerId, locationId: c.locationId, startsAt };
+    await expect(bookAppointment(h.ctx, access, input, { alsoInTransaction: async () => { throw new Error('offer update failed'); } })).rejects.toThrow('offer update failed');
+    expect(await h.ctx.db.query('SELECT 1 FROM appointments WHERE patient_id = $1', [ana.patientId])).toEqual([]);
+    expect(await h.ctx.db.query('SELECT 1 FROM booked_units WHERE practitioner_id = $1 AND unit_start = $2', [c.practitionerId, startsAt])).toEqual([]);
+    // The time is still free for anyone.
+    expect((await post(ana.cookie, '/api/appointments', input)).statusCode).toBe(201);
   });
 
   it("answers 404 for another patient's appointment on every route, and lets a proxy act with ?patient=", async () => {

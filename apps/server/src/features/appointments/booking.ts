@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, Location, Organization, Practitioner } from '@medplum/fhirtypes';
 import type { AppContext } from '../../context.ts';
+import type { Queryable } from '../../platform/db/db.ts';
 import type { PatientAccess } from '../../platform/access/patient-access.ts';
 import { writeResources } from '../../platform/fhir-store/write.ts';
 import { patientDisplayName } from '../../platform/fhir-store/display.ts';
@@ -91,7 +92,14 @@ async function slotTaken(ctx: AppContext, input: BookingInput): Promise<AppError
  * transaction (reschedule, or accepting an earlier time from the waitlist); its time is offered to
  * the waitlist after commit.
  */
-export async function bookAppointment(ctx: AppContext, access: PatientAccess, input: BookingInput, options: { replacing?: string } = {}): Promise<Booked> {
+export async function bookAppointment(
+  ctx: AppContext, access: PatientAccess, input: BookingInput,
+  options: {
+    replacing?: string;
+    /** More writes that must commit with the booking or not at all (accepting a waitlist offer). */
+    alsoInTransaction?: (tx: Queryable, booked: { id: string; startsAt: Date; endsAt: Date }) => Promise<void>;
+  } = {},
+): Promise<Booked> {
   const visitType = await findVisitType(ctx.db, input.visitTypeId);
   if (!visitType || !visitType.active) throw new AppError('NOT_FOUND', 'We could not find that kind of visit.');
   if (visitType.booking !== 'self') throw new AppError('VALIDATION', 'This kind of visit cannot be booked online. Send a request and the clinic will call you.');
@@ -142,6 +150,7 @@ export async function bookAppointment(ctx: AppContext, access: PatientAccess, in
       await insertUnits(tx, id, input.practitionerId, startsAt, endsAt);
       await writeResources(tx, [{ kind: 'put', resource }], ctx.keyring);
       await planReminders(tx, { id, startsAt });
+      await options.alsoInTransaction?.(tx, { id, startsAt, endsAt });
       if (recipient) {
         await enqueueMail(tx, ctx.keyring, appointmentMail({
           kind: replaced ? 'moved' : 'booked', to: recipient.email, locale: recipient.locale, startsAt, timeZone: settings.timeZone,

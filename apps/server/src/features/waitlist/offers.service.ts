@@ -42,7 +42,7 @@ async function present(deps: Deps, id: string): Promise<WaitlistOffer> {
 /**
  * Accepts an earlier time: books it and cancels the visit it replaces in one booking transaction
  * (bookAppointment with `replacing`), so the first to accept gets it and a late one gets SLOT_TAKEN
- * from the calendar itself. Then, in one transaction: the offer is accepted, the entry fulfilled,
+ * from the calendar itself. In the booking's own transaction: the offer is accepted, the entry fulfilled,
  * its other offers withdrawn (and passed on), everyone else's offers of that time marked taken and
  * those patients told, and what is left of the opening (a longer freed time) offered again. The
  * visit the patient gave up is offered to the waitlist by bookAppointment after its commit.
@@ -55,7 +55,22 @@ export async function acceptOffer(deps: Deps, { offer, entry }: OwnOffer): Promi
   try {
     booked = await bookAppointment(ctx, access, {
       visitTypeId: entry.visitTypeId, practitionerId: offer.practitionerId, locationId: offer.locationId, startsAt: offer.startsAt.toISOString(),
-    }, { replacing: entry.appointmentId });
+    }, {
+      replacing: entry.appointmentId,
+      // The offer's side commits with the booking, or neither does.
+      alsoInTransaction: async (tx, { id, startsAt, endsAt }) => {
+        await markAccepted(tx, offer.id, id);
+        // The booking cancelled the old visit in this transaction; the entry is fulfilled now.
+        await tx.query(`UPDATE waitlist_entries SET status = 'fulfilled', closed_at = now() WHERE id = $1 AND status <> 'fulfilled'`, [entry.id]);
+        for (const taken of await takeOverlappingOffers(tx, offer.practitionerId, startsAt, endsAt, offer.id)) {
+          await notifyPatient(tx, taken.patientId, { kind: 'waitlist-offer-taken', entityType: 'WaitlistOffer', entityId: taken.id });
+        }
+        for (const other of await withdrawOffersOfEntry(tx, entry.id)) await offerOpeningIn(ctx, tx, openingOf(other));
+        // What is left of a longer opening (a 40-minute visit given up, a 20-minute one booked) is offered again.
+        if (startsAt > offer.openingStartsAt) await offerOpeningIn(ctx, tx, { ...openingOf(offer), endsAt: startsAt });
+        if (endsAt < offer.openingEndsAt) await offerOpeningIn(ctx, tx, { ...openingOf(offer), startsAt: endsAt });
+      },
+    });
   } catch (err) {
     if ((err as { code?: string }).code !== 'SLOT_TAKEN') throw err;
     await ctx.db.transaction(async (tx) => {
@@ -64,20 +79,6 @@ export async function acceptOffer(deps: Deps, { offer, entry }: OwnOffer): Promi
     await auditWaitlist(deps, 'update', 'WaitlistOffer', offer.id, 'answer=accept&outcome=taken');
     throw new AppError('VERSION_CONFLICT', NO_LONGER_AVAILABLE);
   }
-  const startsAt = new Date(booked.startsAt);
-  const endsAt = new Date(booked.endsAt);
-  await ctx.db.transaction(async (tx) => {
-    await markAccepted(tx, offer.id, booked.id);
-    // The booking above cancelled the old visit, which may already have closed the entry as stale.
-    await tx.query(`UPDATE waitlist_entries SET status = 'fulfilled', closed_at = now() WHERE id = $1 AND status <> 'fulfilled'`, [entry.id]);
-    for (const taken of await takeOverlappingOffers(tx, offer.practitionerId, startsAt, endsAt, offer.id)) {
-      await notifyPatient(tx, taken.patientId, { kind: 'waitlist-offer-taken', entityType: 'WaitlistOffer', entityId: taken.id });
-    }
-    for (const other of await withdrawOffersOfEntry(tx, entry.id)) await offerOpeningIn(ctx, tx, openingOf(other));
-    // What is left of a longer opening (a 40-minute visit given up, a 20-minute one booked) is offered again.
-    if (startsAt > offer.openingStartsAt) await offerOpeningIn(ctx, tx, { ...openingOf(offer), endsAt: startsAt });
-    if (endsAt < offer.openingEndsAt) await offerOpeningIn(ctx, tx, { ...openingOf(offer), startsAt: endsAt });
-  });
   await auditWaitlist(deps, 'update', 'WaitlistOffer', offer.id, `answer=accept&appointment=${booked.id}`);
   return { offer: await present(deps, offer.id), appointment: booked };
 }
