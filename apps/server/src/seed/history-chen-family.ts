@@ -100,6 +100,8 @@ export function addLilyHistory(ctx: SeedContext, lily: SeedPatient): void {
       addMedicationRequest(ctx, lily, { medication: 'albuterolInhaler', sig: 'Inhale 2 puffs by mouth with spacer every 4 hours as needed for cough or wheeze', dose: 2, perDay: 0, asNeeded: 'Wheezing or cough', authoredOn: date, requester: 'pediatrics', status: 'active', refills: 5, reasonConditionId: asthmaId, encounterId: visit.encounter.id, dispense: { value: 2, unit: 'inhalers' } });
       addMedicationRequest(ctx, lily, { medication: 'fluticasoneInhaler', sig: 'Inhale 2 puffs by mouth with spacer twice a day; rinse mouth after', dose: 2, perDay: 2, authoredOn: date, requester: 'pediatrics', status: 'active', refills: 5, reasonConditionId: asthmaId, encounterId: visit.encounter.id, dispense: { value: 1, unit: 'inhaler' } });
     }
+    // A blood count when she seemed tired at the last asthma check (normal): results a parent sees.
+    if (age === 7.5) addLabPanel(ctx, lily, { panel: 'cbc', date, orderedBy: 'pediatrics', encounterId: visit.encounter.id, visit: visit.billable, values: { hemoglobin: 12.6, rbc: 4.5, hematocrit: 38 } });
   }
 }
 
