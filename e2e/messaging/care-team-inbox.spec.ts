@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, signedInPatient, signIn } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
 
 /** A 1x1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
-
-/** axe in English, then in Spanish (waiting for the Spanish heading), then back to English. */
-async function axeBothLanguages(page: Page, label: string, headings: { en: string | RegExp; es: string | RegExp }) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: headings.es }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: headings.en }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 /** Opens a page by its address and waits until its live event stream (GET /api/events) has answered. */
 async function openLive(page: Page, path: string, heading: string | RegExp) {
@@ -64,7 +47,7 @@ describe('care team inbox: live two-browser messaging', () => {
     await nurse.getByRole('heading', { level: 2, name: 'Conversations' }).waitFor();
     // Counts are said in words ("2 conversations"), the digits are only for the eye.
     expect(await nurse.getByRole('radio', { name: /^Unread\s*, \d+ conversations?$/ }).count()).toBe(1);
-    await axeBothLanguages(nurse, 'inbox', { en: 'Inbox', es: 'Bandeja de entrada' });
+    await expectNoAxeViolationsInBothLanguages(nurse, 'inbox', 'Inbox', 'Bandeja de entrada');
     await expectFitsAt360(nurse);
     await markPage(nurse);
 
@@ -118,7 +101,7 @@ describe('care team inbox: live two-browser messaging', () => {
     const answer = `${template} Please send one more photo tomorrow so we can compare.`;
     await box.fill(answer);
     await thread.getByRole('checkbox', { name: 'Waiting on patient' }).check();
-    await axeBothLanguages(nurse, 'inbox with a conversation open', { en: 'Inbox', es: 'Bandeja de entrada' });
+    await expectNoAxeViolationsInBothLanguages(nurse, 'inbox with a conversation open', 'Inbox', 'Bandeja de entrada');
     await expectFitsAt360(nurse);
     await thread.getByRole('button', { name: 'Send reply' }).click();
     await thread.getByRole('status').filter({ hasText: 'Your reply was sent.' }).waitFor();

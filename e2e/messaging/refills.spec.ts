@@ -1,29 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, hasHorizontalScroll, launchChromium } from '../browser.ts';
+import { expectFitsAt360, expectNoAxeViolations, expectNoAxeViolationsInBothLanguages, launchChromium } from '../browser.ts';
 import { newPage, open, signIn } from '../identity/helpers.ts';
 
 const baseUrl = inject('baseUrl');
 
 type Medications = { active: { id: string; name: string }[] };
 type Refills = { requests: { medication: { id: string }; status: string }[] };
-
-/** Runs axe in English and Spanish, then switches back to English. */
-async function expectNoAxeViolationsInBothLanguages(page: Page, label: string, headings: { en: string; es: string }) {
-  await expectNoAxeViolations(page, `${label} (en)`);
-  await page.getByRole('button', { name: 'Español' }).click();
-  await page.getByRole('heading', { level: 1, name: headings.es }).waitFor();
-  await expectNoAxeViolations(page, `${label} (es)`);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('heading', { level: 1, name: headings.en }).waitFor();
-}
-
-async function expectFitsAt360(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 360, height: 800 });
-  expect(await hasHorizontalScroll(page)).toBe(false);
-  await page.setViewportSize(size);
-}
 
 const MEDICATIONS = { en: 'Medications', es: 'Medicamentos' };
 const REFILLS = { en: 'Refill requests', es: 'Solicitudes de resurtido' };
@@ -69,13 +52,13 @@ describe('refill requests: a patient asks from Medications, a clinician approves
 
     // 1. Ana asks for a refill of the first medicine; axe checks the page with the form open.
     const { item, form } = await requestFromMedications(patient, first!.name, 'I have 5 tablets left.');
-    await expectNoAxeViolationsInBothLanguages(patient, 'medications with the refill form', MEDICATIONS);
+    await expectNoAxeViolationsInBothLanguages(patient, 'medications with the refill form', MEDICATIONS.en, MEDICATIONS.es);
     await form.getByRole('button', { name: 'Send request' }).click();
     await patient.getByRole('status').filter({ hasText: `We sent your refill request for ${first!.name}. We will tell you when the care team answers.` }).waitFor();
     await item.getByText(/^Refill asked for on .+: Waiting for an answer$/).waitFor();
     // While it is open, there is no second button for it.
     expect(await item.getByRole('button', { name: `Request refill of ${first!.name}` }).count()).toBe(0);
-    await expectNoAxeViolationsInBothLanguages(patient, 'medications with a refill requested', MEDICATIONS);
+    await expectNoAxeViolationsInBothLanguages(patient, 'medications with a refill requested', MEDICATIONS.en, MEDICATIONS.es);
     await expectFitsAt360(patient);
     // A second request made anyway (another tab) is refused with a plain sentence.
     const duplicate = await patient.evaluate(async (id) => {
@@ -88,7 +71,7 @@ describe('refill requests: a patient asks from Medications, a clinician approves
     const mine = patient.getByRole('article', { name: first!.name }).first();
     await mine.getByText('Waiting for an answer').waitFor();
     await mine.getByText('I have 5 tablets left.').waitFor();
-    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one waiting', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one waiting', REFILLS.en, REFILLS.es);
     await expectFitsAt360(patient);
 
     // A nurse in the same pool sees the request but may only deny or leave a note, and the page says so.
@@ -104,7 +87,7 @@ describe('refill requests: a patient asks from Medications, a clinician approves
     await nurseCard.getByRole('button', { name: 'Save note' }).click();
     await nurse.getByText('Saved your note.').waitFor();
     await nurseCard.getByText(/Blood pressure log looks good\./).waitFor();
-    await expectNoAxeViolationsInBothLanguages(nurse, 'staff refill queue as a nurse', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(nurse, 'staff refill queue as a nurse', REFILLS.en, REFILLS.es);
     await nurse.context().close();
 
     // 2. Dr. Patel (clinician@, in Ana's prescriber's pool) sees it with allergies and medicines beside it, and approves.
@@ -117,7 +100,7 @@ describe('refill requests: a patient asks from Medications, a clinician approves
     await card.getByText(/Blood pressure log looks good\./).waitFor();
     await card.getByText('Allergies', { exact: true }).waitFor();
     await card.getByText(/Penicillin|penicillin/).first().waitFor();
-    await expectNoAxeViolationsInBothLanguages(clinician, 'staff refill queue', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(clinician, 'staff refill queue', REFILLS.en, REFILLS.es);
     await expectFitsAt360(clinician);
     await card.getByRole('button', { name: `Approve refill of ${first!.name} for ${ana}` }).click();
     await clinician.getByText(`Approved the refill of ${first!.name} for ${ana}. A renewed prescription is in the record.`).waitFor();
@@ -126,7 +109,7 @@ describe('refill requests: a patient asks from Medications, a clinician approves
     // 3. Ana sees "Approved" on her list and on the renewed prescription.
     await open(patient, baseUrl, '/refills', 'Refill requests');
     await patient.getByRole('article', { name: first!.name }).first().getByText('Approved', { exact: true }).waitFor();
-    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one approved', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one approved', REFILLS.en, REFILLS.es);
     await open(patient, baseUrl, '/medications', 'Medications');
     await medicationItem(patient, first!.name).getByText(/^Refill asked for on .+: Approved$/).first().waitFor();
 
@@ -147,14 +130,14 @@ describe('refill requests: a patient asks from Medications, a clinician approves
     await clinician.getByRole('radio', { name: 'Answered' }).check();
     await clinician.getByRole('heading', { level: 2, name: 'Answered requests' }).waitFor();
     await clinician.getByRole('article', { name: `${ana}: ${second!.name}` }).getByText('Denied', { exact: true }).waitFor();
-    await expectNoAxeViolationsInBothLanguages(clinician, 'answered refill requests', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(clinician, 'answered refill requests', REFILLS.en, REFILLS.es);
     await clinician.context().close();
 
     await open(patient, baseUrl, '/refills', 'Refill requests');
     const denied = patient.getByRole('article', { name: second!.name }).first();
     await denied.getByText('Denied', { exact: true }).waitFor();
     await denied.getByText('Please book a visit first. We need to check your kidneys.').waitFor();
-    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one denied', REFILLS);
+    await expectNoAxeViolationsInBothLanguages(patient, 'refill requests, one denied', REFILLS.en, REFILLS.es);
     await expectFitsAt360(patient);
     await open(patient, baseUrl, '/medications', 'Medications');
     await medicationItem(patient, second!.name).getByText('Reason: Please book a visit first. We need to check your kidneys.').waitFor();

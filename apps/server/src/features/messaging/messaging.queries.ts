@@ -274,10 +274,3 @@ export async function practitionerIdsOf(db: Queryable, userIds: string[]): Promi
   return new Map(rows.map((r) => [r.id, r.practitioner_id]));
 }
 
-/** The patient's own account(s) and proxies with a live grant: whose "new message" notifications a staff reply refreshes. */
-export async function patientSideUsers(db: Queryable, patientId: string): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(
-    `SELECT id FROM users WHERE patient_id = $1
-     UNION SELECT grantee_user_id AS id FROM proxy_grants WHERE patient_id = $1 AND revoked_at IS NULL`, [patientId]);
-  return rows.map((r) => r.id);
-}

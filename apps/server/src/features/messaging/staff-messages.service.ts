@@ -10,14 +10,15 @@ import type { User } from '../../platform/auth/users.ts';
 import { patientDisplayName } from '../../platform/fhir-store/display.ts';
 import { writeResources } from '../../platform/fhir-store/write.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { markItemNotificationsRead, notifyPatient } from '../../platform/notifications/notifications.ts';
+import { markItemNotificationsRead, notifyUser } from '../../platform/notifications/notifications.ts';
+import { patientAudience } from '../../platform/access/proxy-grants.ts';
 import { threadCommunications } from './communications.ts';
 import { messagePosted } from './message-posted.ts';
 import { announceThreadChange } from './thread-events.ts';
 import { open as unseal, seal } from './messaging-crypto.ts';
 import {
   assignThread, attachmentsOfThread, deleteDraft, deleteTemplate, findPool, findTemplate, findThread, inboxCounts, inboxThreads, insertMessage,
-  isPoolMember, markThreadRead, clearReadThreadNotifications, patientSideUsers, practitionerIdsOf, poolMembers, poolsOfUser, setThreadStatus, templatesOfPools, threadMessages,
+  isPoolMember, markThreadRead, clearReadThreadNotifications, patientOwnUserIds, practitionerIdsOf, poolMembers, poolsOfUser, setThreadStatus, templatesOfPools, threadMessages,
   upsertTemplate, type PoolRow, type ThreadRow,
 } from './messaging.queries.ts';
 import { poolInfo } from './routing.ts';
@@ -138,7 +139,9 @@ export async function staffReply(deps: StaffDeps, t: StaffThread, reply: StaffRe
   const { ctx, user } = deps;
   if (t.thread.status === 'closed') throw new AppError('THREAD_CLOSED', 'This conversation is closed.');
   const messageId = randomUUID();
-  const patientSide = await patientSideUsers(ctx.db, t.thread.patientId);
+  // Who hears of the answer: the proxy policy's audience for messaging (a teen's own thread stays theirs).
+  const ownThread = (await patientOwnUserIds(ctx.db, t.thread.patientId)).includes(t.thread.createdBy);
+  const patientSide = await patientAudience(ctx.db, t.thread.patientId, 'messaging', { patientsOwnItem: ownThread });
   let notified = 0;
   await ctx.db.transaction(async (tx) => {
     await insertMessage(tx, { id: messageId, threadId: t.thread.id, patientId: t.thread.patientId, authorUserId: user.id, authorKind: 'staff', bodyEnc: seal.body(ctx.keyring, messageId, reply.body) });
@@ -146,8 +149,7 @@ export async function staffReply(deps: StaffDeps, t: StaffThread, reply: StaffRe
     if (!(await setThreadStatus(tx, t.thread.id, reply.status ?? 'open', user.id))) throw new AppError('THREAD_CLOSED', 'This conversation is closed.');
     if (!t.thread.assignedUserId) await assignThread(tx, t.thread.id, user.id);
     await clearReadThreadNotifications(tx, patientSide, 'message-received', t.thread.id);
-    // notifyPatient reaches the patient and the proxies whose grant covers messaging.
-    notified = await notifyPatient(tx, t.thread.patientId, { kind: 'message-received', entityType: 'MessageThread', entityId: t.thread.id });
+    for (const userId of patientSide) notified += await notifyUser(tx, userId, t.thread.patientId, { kind: 'message-received', entityType: 'MessageThread', entityId: t.thread.id });
   });
   await audit(deps, { action: 'create', patientId: t.thread.patientId, entityType: 'Message', entityId: messageId, query: `thread=${t.thread.id};status=${reply.status ?? 'open'}` });
   await messagePosted(ctx, { threadId: t.thread.id, messageId, patientId: t.thread.patientId, poolId: t.thread.poolId, authorKind: 'staff', authorUserId: user.id, notified }, deps.log);

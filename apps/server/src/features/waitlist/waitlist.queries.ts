@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db.ts';
+import { patientAudience } from '../../platform/access/proxy-grants.ts';
 
 // All SQL of the waitlist (migration 0012). Rows hold workflow state and ids only; callers reach
 // them through PatientAccess (routes) or as the system (offering freed time, expiry).
@@ -249,15 +250,10 @@ export async function isBooked(db: Queryable, practitionerId: string, startsAt: 
   return rows.length > 0;
 }
 
-/** Accounts that see a patient's record (their own, active proxies) with where and how to email them. */
+/** Accounts that see the patient's appointments (their own, proxies whose grant covers them: proxy-grants.ts) with where and how to email them. */
 export async function recipientsOf(tx: Queryable, patientId: string): Promise<{ email: string; locale: 'en' | 'es' }[]> {
-  return tx.query<{ email: string; locale: 'en' | 'es' }>(
-    `SELECT email, locale FROM users WHERE patient_id = $1 AND disabled_at IS NULL
-     UNION
-     SELECT u.email, u.locale FROM proxy_grants g JOIN users u ON u.id = g.grantee_user_id
-      WHERE g.patient_id = $1 AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > now()) AND u.disabled_at IS NULL`,
-    [patientId],
-  );
+  const ids = await patientAudience(tx, patientId, 'appointments');
+  return tx.query<{ email: string; locale: 'en' | 'es' }>('SELECT email, locale FROM users WHERE id = ANY($1::uuid[])', [ids]);
 }
 
 /**

@@ -44,9 +44,10 @@ export async function proxyViewOf(q: Queryable, grant: { patientId: string; rela
 /**
  * Everyone who may see one feature of a patient's record now: the patient's own account(s) and
  * every proxy whose active grant, at the patient's age, covers it (null feature: any proxy with an
- * active grant). The one place notifications and emails find their recipients.
+ * active grant). `patientsOwnItem`: the item is the patient's own (a thread they started), so proxies
+ * under the adolescent rules are left out. The one place notifications and emails find their recipients.
  */
-export async function patientAudience(q: Queryable, patientId: string, feature: Feature | null): Promise<string[]> {
+export async function patientAudience(q: Queryable, patientId: string, feature: Feature | null, options: { patientsOwnItem?: boolean } = {}): Promise<string[]> {
   const own = await q.query<{ id: string }>(`SELECT id FROM users WHERE patient_id = $1 AND disabled_at IS NULL`, [patientId]);
   const grants = await q.query<{ id: string; relationship: ProxyRelationship; scopes: string[] }>(
     `SELECT g.grantee_user_id AS id, g.relationship, g.scopes FROM proxy_grants g JOIN users u ON u.id = g.grantee_user_id
@@ -62,6 +63,8 @@ export async function patientAudience(q: Queryable, patientId: string, feature: 
     for (const g of grants) {
       const view = proxyView({ relationship: g.relationship, scopes: g.scopes, age, rules });
       if (view.endedByAge) continue;
+      // Something the patient wrote themself (a teen's own message thread) is not a parent's to hear of.
+      if (options.patientsOwnItem && view.hidesPatientsOwnMessages) continue;
       if (feature === null ? view.features.size > 0 : view.features.has(feature)) out.push(g.id);
     }
   }

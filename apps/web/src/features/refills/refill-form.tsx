@@ -7,7 +7,7 @@ import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { getPharmacies, requestRefill } from './refills-api.ts';
 import { LIMITS } from './refill-words.ts';
-import { TextAreaField } from './text-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 
 type RefillFormProps = {
   medication: { id: string; name: string };
@@ -88,7 +88,7 @@ export function RefillForm({ medication, onSent, onCancel, onApiError }: RefillF
           </p>
         ) : null}
       </div>
-      <TextAreaField label={t('form.note')} hint={t('form.noteHint')} name="note" maxLength={LIMITS.max} value={note} onChange={setNote} />
+      <TextAreaField label={t('form.note')} hint={t('form.noteHint')} name="note" isRequired={false} rows={3} maxLength={LIMITS.max} value={note} onChange={setNote} />
       <div className="actions">
         <SubmitButton isPending={isPending} label={t('form.submit')} pendingLabel={t('form.sending')} />
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -6,7 +6,7 @@ import { FormAlert, SubmitButton, useSubmit } from '../account/fields.tsx';
 import { isStatus } from '../account/use-signed-in.ts';
 import { formatDay, isLongEnough, LIMITS, statusText } from './refill-words.ts';
 import { addRefillNote, approveRefill, denyRefill } from './refills-api.ts';
-import { TextAreaField } from './text-field.tsx';
+import { TextAreaField } from '../../components/native-fields.tsx';
 
 type CardProps = {
   request: StaffRefill;
@@ -185,7 +185,7 @@ function TextForm({ request, kind, onSaved, onCancel, onStale, onApiError }: Tex
         label={t(deny ? 'staff.reasonLabel' : 'staff.noteLabel')}
         hint={deny ? t('staff.reasonHint') : undefined}
         name={deny ? 'reason' : 'note'}
-        required
+        rows={3}
         maxLength={LIMITS.max}
         value={text}
         onChange={setText}
