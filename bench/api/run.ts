@@ -5,7 +5,7 @@
  * (session check, CSRF and security headers, PatientAccess with its audit writes, FHIR search,
  * response schemas). Side by side, in the same run and process: a bare Fastify route returning
  * a small JSON document (the floor of this machine and HTTP stack), and the portal's own /healthz
- * (the portal's hooks without a database).
+ * (the portal's hooks without a database). The FHIR API rows use a real SMART access token.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must allow CREATE DATABASE.
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune each run.
@@ -28,6 +28,7 @@ import { migrate } from '../../apps/server/src/platform/db/migrate.ts';
 import { loadFhirDefinitions } from '../../apps/server/src/platform/fhir-store/definitions.ts';
 import { FhirStore } from '../../apps/server/src/platform/fhir-store/store.ts';
 import { createMailer } from '../../apps/server/src/platform/mail/mailer.ts';
+import { issueTestAccessToken } from '../../apps/server/src/features/smart/test-tokens.ts';
 import { withScratchDatabase } from '../import/scratch-db.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/fhir');
@@ -50,7 +51,7 @@ const rows: Row[] = [];
 await withScratchDatabase(adminUrl, async (databaseUrl) => {
   const db = await openDb({ databaseUrl });
   await migrate(db);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, PUBLIC_URL: 'http://127.0.0.1', RATE_LIMIT_SCALE: '1000' }), webDist: null };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, PUBLIC_URL: 'http://127.0.0.1', RATE_LIMIT_SCALE: '1000', FHIR_RATE_LIMIT_PER_MINUTE: '100000' }), webDist: null };
   const keyring = keyringFrom({ keys: config.encryptionKeys, activeKeyId: config.encryptionKeyId });
   const store = new FhirStore(db, keyring);
   const imported = await importFiles(store, [FIXTURES]);
@@ -68,7 +69,7 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
 
   const email = 'bench-patient@example.test';
   const password = 'bench password for the api run';
-  await upsertUser(db, { email, role: 'patient', displayName: 'Bench Patient', patientId: largest!.patient_id, practitionerId: null, passwordHash: await hashPassword(password) });
+  const userId = await upsertUser(db, { email, role: 'patient', displayName: 'Bench Patient', patientId: largest!.patient_id, practitionerId: null, passwordHash: await hashPassword(password) });
   const ctx: AppContext = { config, db, store, audit: new AuditLog(db), keyring, mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, dataDir: mkdtempSync(join(tmpdir(), 'ourchart-bench-mail-')) }) };
   const app = await buildApp(ctx);
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -78,6 +79,10 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
   if (!signIn.ok || !cookie.startsWith('oc_session=')) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const headers = { cookie };
+  // The FHIR API (issue 9) as a SMART app sees it: a real access token minted by the same provider.
+  const token = await issueTestAccessToken(ctx, { userId, patientId: largest!.patient_id, scope: 'launch/patient patient/*.rs' });
+  const bearer = { authorization: `Bearer ${token}` };
+  const fhir = `${base}/fhir/R4`;
 
   const bare = Fastify();
   const sample = { status: 'ok', items: Array.from({ length: 20 }, (_, i) => ({ id: `item-${i}`, name: 'Hemoglobin A1c', value: 5.4 + i / 10 })) };
@@ -89,6 +94,9 @@ await withScratchDatabase(adminUrl, async (databaseUrl) => {
   rows.push(await load('GET /api/records/summary (signed in)', `${base}/api/records/summary`, headers));
   rows.push(await load('GET /api/records/results (signed in)', `${base}/api/records/results`, headers));
   rows.push(await load('GET /api/records/results?q=glucose', `${base}/api/records/results?q=glucose`, headers));
+  rows.push(await load('FHIR GET metadata (no token)', `${fhir}/metadata`));
+  rows.push(await load('FHIR GET Patient/:id (bearer token)', `${fhir}/Patient/${largest!.patient_id}`, bearer));
+  rows.push(await load('FHIR Observation?category=laboratory (20/page)', `${fhir}/Observation?patient=${largest!.patient_id}&category=laboratory`, bearer));
 
   await bare.close();
   await app.close();

@@ -37,6 +37,12 @@ import { registerQuestionnaireRoutes } from './features/questionnaires/questionn
 import { registerEcheckinRoutes } from './features/echeckin/echeckin.routes.ts';
 import { registerMessagingRoutes } from './features/messaging/messaging.routes.ts';
 import { registerRefillRoutes } from './features/refills/refills.routes.ts';
+import { registerBillingRoutes } from './features/billing/billing.routes.ts';
+import { registerFhirApiRoutes } from './features/fhir-api/fhir-api.routes.ts';
+import { registerInsuranceRoutes } from './features/insurance/insurance.routes.ts';
+import { registerEstimateRoutes } from './features/estimates/estimates.routes.ts';
+import { registerAssistanceRoutes } from './features/assistance/assistance.routes.ts';
+import { registerSmartRoutes } from './features/smart/smart.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,10 +92,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // Card payments (features/billing): Stripe.js and its card frame, only when Stripe is configured.
+        scriptSrc: ["'self'", ...(ctx.config.stripe ? ['https://js.stripe.com'] : [])],
+        ...(ctx.config.stripe ? { frameSrc: ['https://js.stripe.com', 'https://hooks.stripe.com'] } : {}),
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...(ctx.config.stripe ? ['https://api.stripe.com'] : [])],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         objectSrc: ["'none'"],
@@ -132,6 +140,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerEcheckinRoutes(app, ctx);
   registerMessagingRoutes(app, ctx);
   registerRefillRoutes(app, ctx);
+  registerBillingRoutes(app, ctx);
+  registerFhirApiRoutes(app, ctx);
+  registerInsuranceRoutes(app, ctx);
+  registerEstimateRoutes(app, ctx);
+  registerAssistanceRoutes(app, ctx);
+  await registerSmartRoutes(app, ctx);
 
   await registerWebApp(app, ctx);
   return app;

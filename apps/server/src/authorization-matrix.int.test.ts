@@ -11,6 +11,9 @@ import { seedAppointmentFor } from './features/appointments/scheduling-fixtures.
 import { seedCareAlertFor } from './features/questionnaires/questionnaire-fixtures.ts';
 import { seedMessagingFor } from './features/messaging/messaging-fixtures.ts';
 import { seedRefillFor } from './features/refills/refills-fixtures.ts';
+import { issueTestAccessToken } from './features/smart/test-tokens.ts';
+import { seedPaymentFor } from './features/billing/billing-fixtures.ts';
+import { seedBillingRequestsFor } from './features/insurance/insurance-fixtures.ts';
 
 /**
  * The authorization matrix: every /api route, as every kind of outsider, aimed at one victim
@@ -34,6 +37,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/sign-up/verify', 'POST /api/auth/password-reset', 'POST /api/auth/password-reset/complete', 'POST /api/auth/password-check',
   // Share-link viewer: opens only with a link's 256-bit token in the body (features/sharing/sharing.int.test.ts).
   'POST /api/shared/view', 'POST /api/shared/download',
+  // Stripe webhook: no session; only a valid Stripe signature over the body is applied (features/billing/stripe-webhook.int.test.ts).
+  'POST /api/billing/stripe/webhook',
 ]);
 
 /**
@@ -47,7 +52,7 @@ const EMERGENCY_ROUTES = new Set(['POST /api/staff/patients/:id/break-glass']);
 const STREAM_ROUTES = new Set(['GET /api/events']);
 
 /** Path parameters this test knows how to fill (with every victim id). Anything else fails loudly. */
-const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId', 'grantId']);
+const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId', 'grantId', 'paymentId', 'planId', 'uid', 'clientId']);
 
 const HOME_ORG = 'org-matrix-home';
 const AWAY_ORG = 'org-matrix-away';
@@ -63,7 +68,10 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   let careAlertIds: string[] = [];
   let messagingIds: string[] = [];
   let refillIds: string[] = [];
+  let paymentIds: string[] = [];
+  let billingRequestIds: string[] = [];
   let proxyGrantIds: string[] = [];
+  let smartGrantIds: string[] = [];
   let callers: Caller[];
 
   beforeAll(async () => {
@@ -93,11 +101,18 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     messagingIds = await seedMessagingFor(h.app, cookie);
     // The victim asked for a refill of an active prescription: /api/staff/refills/:id routes are aimed at the request and the prescription.
     refillIds = await seedRefillFor(h, patient.id!, cookie);
+    // The victim asked to pay part of a bill at the front desk and has a payment plan: /api/billing/payments/:paymentId, plans/:planId and the staff payment routes aim at them.
+    paymentIds = await seedPaymentFor(h, patient.id!, cookie);
+    // The victim sent an insurance update and a financial help application: the staff billing routes are aimed at them.
+    billingRequestIds = await seedBillingRequestsFor(h.app, cookie);
 
     // The victim lets a caregiver help: /api/proxies/grants/:id and the staff proxy routes are aimed at that grant.
     const helper = await createPatientUser(h.ctx, { given: 'Helper', proxyFor: [patient.id!] });
     const [grant] = await h.ctx.db.query<{ id: string }>('SELECT id FROM proxy_grants WHERE grantee_user_id = $1', [helper.userId]);
     proxyGrantIds = [grant!.id];
+    // The victim connected a SMART app: /api/apps/:grantId is aimed at that connection.
+    await issueTestAccessToken(h.ctx, { userId, patientId: patient.id!, scope: 'launch/patient patient/*.rs' });
+    smartGrantIds = (await h.ctx.db.query<{ grant_id: string }>('SELECT grant_id FROM smart_app_grants WHERE user_id = $1', [userId])).map((r) => r.grant_id);
 
     const outsider = await createPatientUser(h.ctx, { given: 'Outsider' });
     const child = await createPatientUser(h.ctx, { given: 'Child' });
@@ -114,7 +129,7 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
   }, 120_000);
   afterAll(() => h?.close());
 
-  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId, ...waitlistIds, ...appointmentIds, ...careAlertIds, ...messagingIds, ...refillIds, ...proxyGrantIds];
+  const victimIds = () => [victim.patientId, victim.userId, victim.sessionId, victim.credentialId, victim.conditionId, ...waitlistIds, ...appointmentIds, ...careAlertIds, ...messagingIds, ...refillIds, ...paymentIds, ...billingRequestIds, ...proxyGrantIds, ...smartGrantIds];
   const secrets = () => [...victimIds(), victim.email, victim.family, victim.mrn, `Victoria ${victim.family}`, 'Matrix rash question', 'A private message the matrix must never leak.', 'Draft the matrix must not leak', 'Refill note the matrix must not leak'];
 
   function apiRoutes() {
@@ -201,8 +216,15 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     expect(await h.ctx.db.query("SELECT 1 FROM one_time_tokens WHERE patient_id = $1 AND kind = 'activation'", [victim.patientId])).toEqual([]);
     // Nobody outside answered, noted or added to the victim's refill requests.
     expect(await h.ctx.db.query('SELECT id, state FROM refill_requests WHERE patient_id = $1', [victim.patientId])).toEqual([{ id: refillIds[1], state: 'open' }]);
+    expect(await h.ctx.db.query('SELECT state FROM insurance_updates WHERE patient_id = $1', [victim.patientId])).toEqual([{ state: 'pending' }]);
+    expect(await h.ctx.db.query('SELECT state FROM assistance_applications WHERE patient_id = $1', [victim.patientId])).toEqual([{ state: 'submitted' }]);
+    // Nobody outside posted or canceled the victim's front-desk payment, or ended their payment plan.
+    expect(await h.ctx.db.query('SELECT id, status FROM billing_payments WHERE patient_id = $1', [victim.patientId])).toEqual([{ id: paymentIds[0], status: 'pending' }]);
+    expect(await h.ctx.db.query('SELECT id, status FROM billing_plans WHERE patient_id = $1', [victim.patientId])).toEqual([{ id: paymentIds[1], status: 'active' }]);
     // Nobody outside could end, widen or add proxy access to the victim's record.
     expect(await h.ctx.db.query('SELECT id, revoked_at, scopes FROM proxy_grants WHERE patient_id = $1', [victim.patientId]))
       .toEqual([{ id: proxyGrantIds[0], revoked_at: null, scopes: ['record', 'messaging', 'appointments', 'billing', 'refills'] }]);
+    // Nobody outside removed the victim's connected app.
+    expect(await h.ctx.db.query('SELECT revoked_at FROM smart_app_grants WHERE grant_id = $1', [smartGrantIds[0]])).toEqual([{ revoked_at: null }]);
   });
 });

@@ -52,6 +52,8 @@ const Env = z.object({
    * lock). Raise it where many people share one address: clinic kiosks, carrier NAT, tests.
    */
   RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1000).default(1),
+  /** Requests per minute one app (SMART client id) may make to the FHIR API at /fhir/R4, per node. */
+  FHIR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Join link of video visits; {id} is replaced by the appointment id. Default: PUBLIC_URL/video/{id}. */
   VIDEO_VISIT_URL: z.string().url('must be a full URL such as https://video.example.org/room/{id}').optional(),
   /** Behind a reverse proxy: true, or the number of proxy hops, so client IPs come from X-Forwarded-For. */
@@ -61,6 +63,12 @@ const Env = z.object({
   VAPID_PRIVATE_KEY: z.string().regex(/^[\w-]{40,50}$/, 'must be the base64url private key from web-push generate-vapid-keys').optional(),
   /** Who push services can contact about this server's pushes: mailto: or https: URL. Default: mailto: with the MAIL_FROM address. */
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  /** Let any SMART app register itself (RFC 7591 dynamic client registration at /oauth/reg). Always on in demo mode. */
+  SMART_OPEN_REGISTRATION: bool.default(false),
+  /** Stripe card payments (issue 8): secret key (sk_...), webhook signing secret (whsec_...) and publishable key (pk_...) for the web. Unset: only front-desk payments. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_\w+$/, 'must be a Stripe secret key (sk_live_... or sk_test_...)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_...)').optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_\w+$/, 'must be a Stripe publishable key (pk_live_... or pk_test_...)').optional(),
 });
 
 export type Config = {
@@ -83,11 +91,17 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | null;
   trustProxy: boolean | number;
   rateLimitScale: number;
+  /** FHIR API requests per minute per app (features/fhir-api); 300 when unset. */
+  fhirRateLimitPerMinute?: number;
   /** Video visit join link template ({id} = appointment id); unset means `${publicUrl}/video/{id}`. */
   videoVisitUrl?: string | undefined;
   /** Web push keys from VAPID_*; null when not set (see platform/notifications/push.ts). */
   vapid: { publicKey: string; privateKey: string; subject: string } | null;
   vapidSubject: string;
+  /** SMART apps may register themselves at /oauth/reg (SMART_OPEN_REGISTRATION; always on in demo mode). */
+  smartOpenRegistration?: boolean;
+  /** Stripe card payments; null unless all three STRIPE_* settings are set (features/billing/stripe-gateway.ts). */
+  stripe?: { secretKey: string; webhookSecret: string; publishableKey: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) problems.push('  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: set both or neither');
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) problems.push('  TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
+  const stripeSet = [e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_PUBLISHABLE_KEY].filter(Boolean).length;
+  if (stripeSet !== 0 && stripeSet !== 3) problems.push('  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY: set all three or none');
   if (e.APP_ENV === 'production') {
     if (!e.ENCRYPTION_KEYS) problems.push('  ENCRYPTION_KEYS: required in production (generate one with: openssl rand -base64 32)');
     if (e.ENCRYPTION_KEYS && /(^|,)\s*dev:/.test(e.ENCRYPTION_KEYS)) problems.push('  ENCRYPTION_KEYS: the "dev" key id is reserved for the public development key');
@@ -134,8 +150,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: resolve(e.TLS_CERT_FILE), keyFile: resolve(e.TLS_KEY_FILE) } : null,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    fhirRateLimitPerMinute: e.FHIR_RATE_LIMIT_PER_MINUTE,
     videoVisitUrl: e.VIDEO_VISIT_URL,
     vapidSubject,
+    smartOpenRegistration: e.SMART_OPEN_REGISTRATION,
     vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: vapidSubject } : null,
+    stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET && e.STRIPE_PUBLISHABLE_KEY
+      ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, publishableKey: e.STRIPE_PUBLISHABLE_KEY } : null,
   };
 }

@@ -11,6 +11,7 @@ import { PatientContextProvider, RecordFeatureGate, usePatientContext } from './
 import { AppShell } from './shell/app-shell.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
 import { PageErrorBoundary } from './shell/page-error-boundary.tsx';
+import { ReturnToAppRequest } from './features/smart-authorize/pending-authorization.tsx';
 
 // Each page is its own chunk, loaded with the words it uses (its i18n namespaces) only when
 // someone opens it: the signed-out pages carry react-aria's form code and the signed-in pages
@@ -72,6 +73,18 @@ const ProxyInvitePage = page(() => import('./features/proxies/proxy-invite-page.
 const ProxyRulesPage = page(() => import('./features/proxies/proxy-rules-page.tsx').then((m) => m.ProxyRulesPage), []);
 const RefillsPage = page(() => import('./features/refills/refills-page.tsx').then((m) => m.RefillsPage), []);
 const StaffRefillsPage = page(() => import('./features/refills/staff-refills-page.tsx').then((m) => m.StaffRefillsPage), []);
+const BillingPage = page(() => import('./features/billing/billing-page.tsx').then((m) => m.BillingPage), []);
+const PayPage = page(() => import('./features/billing/pay-page.tsx').then((m) => m.PayPage), []);
+const PlanPage = page(() => import('./features/billing/plan-page.tsx').then((m) => m.PlanPage), []);
+const StaffBillingPage = page(() => import('./features/staff-billing/staff-billing-page.tsx').then((m) => m.StaffBillingPage), []);
+const InsurancePage = page(() => import('./features/insurance/insurance-page.tsx').then((m) => m.InsurancePage), []);
+const StaffInsurancePage = page(() => import('./features/insurance/staff-insurance-page.tsx').then((m) => m.StaffInsurancePage), []);
+const EstimatePage = page(() => import('./features/estimates/estimate-page.tsx').then((m) => m.EstimatePage), []);
+const AssistancePage = page(() => import('./features/assistance/assistance-page.tsx').then((m) => m.AssistancePage), []);
+const StaffAssistancePage = page(() => import('./features/assistance/staff-assistance-page.tsx').then((m) => m.StaffAssistancePage), []);
+const SmartAuthorizePage = page(() => import('./features/smart-authorize/smart-authorize-page.tsx').then((m) => m.SmartAuthorizePage), []);
+const ConnectedAppsPage = page(() => import('./features/connected-apps/connected-apps-page.tsx').then((m) => m.ConnectedAppsPage), []);
+const AdminAppsPage = page(() => import('./features/admin-apps/admin-apps-page.tsx').then((m) => m.AdminAppsPage), []);
 
 type Route = {
   page: LazyExoticComponent<ComponentType>;
@@ -131,6 +144,23 @@ const routes: Record<string, Route> = {
   // Opened from an invitation email; the token is in the #fragment. Signed-out people are asked to sign in first (the page keeps the token).
   '/proxy-invite': { page: ProxyInvitePage },
   '/admin/proxy-rules': { page: ProxyRulesPage, signedIn: { roles: ['admin'] } },
+  // Billing (issue 8): proxies need the 'billing' feature of the record (nav-items PAGE_FEATURES).
+  '/billing': { page: BillingPage, signedIn: {} },
+  '/billing/pay': { page: PayPage, signedIn: {} },
+  '/billing/plan': { page: PlanPage, signedIn: {} },
+  // Front desk and billing office post payments (the server refuses other roles).
+  '/staff/billing': { page: StaffBillingPage, signedIn: { roles: ['staff', 'admin'] } },
+  // Insurance, estimates and financial help (features/insurance, estimates, assistance).
+  '/billing/insurance': { page: InsurancePage, signedIn: {} },
+  '/billing/estimate': { page: EstimatePage, signedIn: {} },
+  '/billing/assistance': { page: AssistancePage, signedIn: {} },
+  // Front desk and admins review insurance cards; the billing office pool decides applications (the server checks both).
+  '/staff/billing/insurance': { page: StaffInsurancePage, signedIn: { roles: ['staff', 'admin'] } },
+  '/staff/billing/assistance': { page: StaffAssistancePage, signedIn: { roles: careTeam } },
+  // SMART apps (issue 9). The consent screen handles sign-in itself so the app's request (?uid=) survives it.
+  '/smart/authorize': { page: SmartAuthorizePage },
+  '/account/apps': { page: ConnectedAppsPage, signedIn: { roles: ['patient'] } },
+  '/admin/apps': { page: AdminAppsPage, signedIn: { roles: ['admin'] } },
 };
 
 function PageLoading() {
@@ -183,6 +213,7 @@ export function App() {
       <SessionProvider>
         <PatientContextProvider>
           <AppShell>
+            <ReturnToAppRequest />
             <Pages />
           </AppShell>
         </PatientContextProvider>

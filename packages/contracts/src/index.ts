@@ -24,3 +24,8 @@ export * from './echeckin.ts';
 export * from './appointments.ts';
 export * from './messaging.ts';
 export * from './refills.ts';
+export * from './billing.ts';
+export * from './insurance.ts';
+export * from './estimates.ts';
+export * from './assistance.ts';
+export * from './smart.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a notification is about. The words are the web app's (both languages); the server sends the kind only. */
-export const NotificationKind = z.enum(['result-available', 'result-reviewed', 'share-viewed', 'amendment-decided', 'care-due', 'waitlist-offer', 'waitlist-offer-taken', 'appointment-reminder', 'care-alert', 'message-received', 'message-waiting', 'proxy-granted', 'proxy-ended', 'refill-decided', 'refill-waiting']);
+export const NotificationKind = z.enum(['result-available', 'result-reviewed', 'share-viewed', 'amendment-decided', 'care-due', 'waitlist-offer', 'waitlist-offer-taken', 'appointment-reminder', 'care-alert', 'message-received', 'message-waiting', 'proxy-granted', 'proxy-ended', 'refill-decided', 'refill-waiting', 'payment-received', 'payment-plan-reminder', 'insurance-reviewed', 'assistance-waiting', 'assistance-decided']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const NotificationItem = z.object({

@@ -50,6 +50,7 @@ export type CoverageSpec = {
  */
 export function addCoverage(ctx: SeedContext, spec: CoverageSpec): CoverageInfo {
   const id = `demo-coverage-${spec.beneficiary.key}`;
+  const COPAY_TYPE = 'http://terminology.hl7.org/CodeSystem/coverage-copay-type';
   const type: Code = spec.kind === 'medicare' ? ['https://nahdo.org/sopt', '1', 'MEDICARE'] : ['https://nahdo.org/sopt', '5', 'PRIVATE HEALTH INSURANCE'];
   const classType = (code: string, display: string): Coverage['class'] => [
     { type: concept(['http://terminology.hl7.org/CodeSystem/coverage-class', code, display]), value: spec.kind === 'medicare' ? 'PART-B' : 'RB-EMPLOYEE-4410', name: spec.kind === 'medicare' ? 'Medicare Part B' : 'BluePeak PPO 30' },
@@ -64,6 +65,12 @@ export function addCoverage(ctx: SeedContext, spec: CoverageSpec): CoverageInfo 
     period: { start: spec.start },
     payor: [ref('Organization', spec.payorId, spec.payorName)],
     class: classType(spec.kind === 'medicare' ? 'plan' : 'group', spec.kind === 'medicare' ? 'Plan' : 'Group'),
+    // What the member pays, as claims are adjudicated in addClaims: the office-visit copay (commercial
+    // plans) and 20% coinsurance of the allowed amount for other services. Estimates read these.
+    costToBeneficiary: [
+      ...(spec.copay > 0 ? [{ type: concept([COPAY_TYPE, 'gpvisit', 'GP Office Visit']), valueMoney: usd(spec.copay) }] : []),
+      { type: concept([COPAY_TYPE, 'copaypct', 'Copay Percentage']), valueQuantity: { value: 20, unit: '%', system: 'http://unitsofmeasure.org', code: '%' } },
+    ],
   });
   return { id, payorId: spec.payorId, payorName: spec.payorName, kind: spec.kind, copay: spec.copay };
 }
@@ -85,10 +92,15 @@ function adjudicate(items: BillItem[], coverage: CoverageInfo): Adjudicated[] {
 const sum = (values: number[]): number => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 const total = (system: string, code: string, display: string, amount: number): ExplanationOfBenefitTotal => ({ category: concept([system, code, display]), amount: usd(amount) });
 
+/** Visits up to unpaidDays x this factor old were paid in part at check-in (CHECK_IN_PAYMENT dollars). */
+const PARTLY_PAID_FACTOR = 5;
+const CHECK_IN_PAYMENT = 10;
+
 /**
  * Adds a professional Claim for every visit in the last `sinceDays` days of patients with
  * coverage, and an ExplanationOfBenefit once the payer has had ten days to process it.
- * Visits from the last `unpaidDays` days are not yet paid by the patient (a balance due).
+ * Visits from the last `unpaidDays` days are not yet paid by the patient (a balance due); older
+ * ones up to PARTLY_PAID_FACTOR times that were paid in part.
  */
 export function addClaims(ctx: SeedContext, coverages: Partial<Record<string, CoverageInfo>>, sinceDays: number, unpaidDays: number): void {
   for (const visit of ctx.visits) {
@@ -124,7 +136,9 @@ export function addClaims(ctx: SeedContext, coverages: Partial<Record<string, Co
     if (processed >= ctx.anchor) continue;
     const adj = adjudicate(visit.items, coverage);
     const liability = sum(adj.map((a) => a.copay + a.coinsurance));
-    const paidByPatient = age <= unpaidDays ? 0 : liability;
+    // Recent visits are unpaid; the ones before that got a $10 payment at check-in and still owe
+    // the rest (so the demo shows a statement with partly paid visits); older ones are paid in full.
+    const paidByPatient = age <= unpaidDays ? 0 : age <= unpaidDays * PARTLY_PAID_FACTOR ? Math.min(liability, CHECK_IN_PAYMENT) : liability;
     const money = (a: number): Money => usd(a);
     ctx.add<ExplanationOfBenefit>({
       resourceType: 'ExplanationOfBenefit', id: claimId.replace('-claim-', '-eob-'),

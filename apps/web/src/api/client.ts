@@ -86,8 +86,9 @@ function emit(event: ApiEvent): void {
  * State-changing requests carry the CSRF header; JSON bodies are encoded here.
  * Resolves with the parsed JSON body (undefined for 204), rejects with ApiError.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     accept: 'application/json, application/problem+json',
     // Lets the server word its problem messages in the language on screen.
     'accept-language': currentLanguage(),

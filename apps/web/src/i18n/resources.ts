@@ -28,6 +28,13 @@ import type enNotifications from './en/notifications.json';
 import type enProxies from './en/proxies.json';
 import type enInbox from './en/inbox.json';
 import type enRefills from './en/refills.json';
+import type enApps from './en/apps.json';
+import type enAdminApps from './en/admin-apps.json';
+import type enBilling from './en/billing.json';
+import type enStaffBilling from './en/staff-billing.json';
+import type enInsurance from './en/insurance.json';
+import type enEstimates from './en/estimates.json';
+import type enAssistance from './en/assistance.json';
 
 /**
  * Only `common` (the shell and shared fields) is in the main bundle. Every other namespace
@@ -75,6 +82,13 @@ export type AppResources = {
   proxies: typeof enProxies;
   inbox: typeof enInbox;
   refills: typeof enRefills;
+  apps: typeof enApps;
+  adminApps: typeof enAdminApps;
+  billing: typeof enBilling;
+  staffBilling: typeof enStaffBilling;
+  insurance: typeof enInsurance;
+  estimates: typeof enEstimates;
+  assistance: typeof enAssistance;
 };
 
 export type Namespace = keyof AppResources;

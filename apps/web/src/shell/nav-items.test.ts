@@ -8,7 +8,7 @@ describe('navItemsFor', () => {
   it('gives patients their messages, appointments and every part of their record, then security and activity', () => {
     expect(labels('patient')).toEqual([
       'nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.testResults', 'nav.medications', 'nav.refills', 'nav.allergies', 'nav.conditions', 'nav.immunizations', 'nav.visits', 'nav.documents',
-      'nav.corrections', 'nav.sharing', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.accountActivity',
+      'nav.corrections', 'nav.billing', 'nav.sharing', 'nav.connectedApps', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.accountActivity',
     ]);
   });
 
@@ -19,18 +19,31 @@ describe('navItemsFor', () => {
   });
 
   it('adds scheduling setup for front desk staff and admins, who may change it', () => {
-    expect(labels('staff')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings']);
+    expect(labels('staff')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.billing', 'nav.accountSecurity', 'nav.notificationSettings']);
   });
 
   it('adds the audit report and the family access rules for admins only', () => {
-    expect(labels('admin')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.auditReport', 'nav.proxyRules']);
+    expect(labels('admin')).toEqual(['nav.inbox', 'nav.patients', 'nav.schedule', 'nav.schedulingSetup', 'nav.corrections', 'nav.careAlerts', 'nav.billing', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.auditReport', 'nav.proxyRules', 'nav.appsSetup']);
+  });
+});
+
+describe('navItemsFor SMART apps (issue 9)', () => {
+  it('gives patients and proxies Connected apps, admins the apps setup, and no one else either', () => {
+    expect(navItemsFor('patient')).toContainEqual({ href: '/account/apps', label: 'nav.connectedApps' });
+    expect(navItemsFor('patient', { features: [] }).map((i) => i.label)).toContain('nav.connectedApps');
+    expect(navItemsFor('admin')).toContainEqual({ href: '/admin/apps', label: 'nav.appsSetup' });
+    for (const role of ['clinician', 'nurse', 'staff'] as const) {
+      const found = navItemsFor(role).map((i) => i.label);
+      expect(found).not.toContain('nav.connectedApps');
+      expect(found).not.toContain('nav.appsSetup');
+    }
   });
 });
 
 describe('navItemsFor a record seen as a proxy (its features)', () => {
   const withFeatures = (features: ProxyFeature[]) =>
     navItemsFor('patient', { features }).map((item) => item.label);
-  const always = ['nav.sharing', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.accountActivity'];
+  const always = ['nav.sharing', 'nav.connectedApps', 'nav.accountSecurity', 'nav.notificationSettings', 'nav.accountActivity'];
 
   it('shows every part of the record with `record`, and nothing for messages or appointments without their scopes', () => {
     expect(withFeatures(['record', 'immunizations'])).toEqual([
@@ -39,13 +52,21 @@ describe('navItemsFor a record seen as a proxy (its features)', () => {
   });
 
   it('gives the parent of a teenager appointments, immunizations and messages but no test results or other record pages', () => {
-    expect(withFeatures(['immunizations', 'messaging', 'appointments', 'billing'])).toEqual(['nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.immunizations', ...always]);
+    expect(withFeatures(['immunizations', 'messaging', 'appointments', 'billing'])).toEqual(['nav.healthSummary', 'nav.messages', 'nav.appointments', 'nav.immunizations', 'nav.billing', ...always]);
   });
 
   it('shows refill requests only with the refills scope', () => {
     expect(withFeatures(['record', 'immunizations', 'refills'])).toContain('nav.refills');
     expect(withFeatures(['record', 'immunizations'])).not.toContain('nav.refills');
     expect(featureForPath('/refills')).toBe('refills');
+  });
+
+  it('shows Billing only with the billing scope, and ties every billing page to it', () => {
+    expect(withFeatures(['record', 'immunizations', 'billing'])).toContain('nav.billing');
+    expect(withFeatures(['record', 'immunizations'])).not.toContain('nav.billing');
+    for (const path of ['/billing', '/billing/pay', '/billing/plan', '/billing/insurance', '/billing/estimate', '/billing/assistance']) {
+      expect(featureForPath(path)).toBe('billing');
+    }
   });
 
   it('keeps the health summary, sharing and the account pages even with no feature at all', () => {

@@ -27,7 +27,10 @@ export type NavItem = {
     | 'nav.mailOutbox'
     | 'nav.messages'
     | 'nav.sharing'
-    | 'nav.proxyRules';
+    | 'nav.proxyRules'
+    | 'nav.connectedApps'
+    | 'nav.appsSetup'
+    | 'nav.billing';
 };
 
 const healthSummary: NavItem = { href: '/', label: 'nav.healthSummary' };
@@ -56,6 +59,10 @@ const schedulingSetup: NavItem = { href: '/staff/scheduling', label: 'nav.schedu
 const mailOutbox: NavItem = { href: '/staff/outbox', label: 'nav.mailOutbox' };
 const sharing: NavItem = { href: '/sharing', label: 'nav.sharing' };
 const proxyRules: NavItem = { href: '/admin/proxy-rules', label: 'nav.proxyRules' };
+const connectedApps: NavItem = { href: '/account/apps', label: 'nav.connectedApps' };
+const appsSetup: NavItem = { href: '/admin/apps', label: 'nav.appsSetup' };
+const billing: NavItem = { href: '/billing', label: 'nav.billing' };
+const billingWork: NavItem = { href: '/staff/billing', label: 'nav.billing' };
 
 /**
  * What of a record each patient page shows (issue 7): a proxy sees a page only when the record in
@@ -70,6 +77,8 @@ const PAGE_FEATURES: Record<string, ProxyFeature> = {
   '/appointments': 'appointments', '/appointments/new': 'appointments', '/appointments/reschedule': 'appointments',
   '/appointments/offers': 'appointments', '/appointments/reminders': 'appointments', '/check-in': 'appointments',
   '/refills': 'refills',
+  '/billing': 'billing', '/billing/pay': 'billing', '/billing/plan': 'billing', '/billing/insurance': 'billing',
+  '/billing/estimate': 'billing', '/billing/assistance': 'billing',
 };
 
 /** The feature a page needs of the record in context, or null when any record (or none) will do. */
@@ -95,15 +104,15 @@ export function navItemsFor(role: Role, options: { mailOutbox?: boolean; feature
     case 'patient':
       return [
         healthSummary,
-        ...[messages, appointments, testResults, medications, myRefills, allergies, conditions, immunizations, visits, documents, myCorrections].filter((item) =>
+        ...[messages, appointments, testResults, medications, myRefills, allergies, conditions, immunizations, visits, documents, myCorrections, billing].filter((item) =>
           pageAllowed(item.href, options.features),
         ),
-        sharing, accountSecurity, notificationSettings, accountActivity,
+        sharing, connectedApps, accountSecurity, notificationSettings, accountActivity,
       ];
     case 'admin':
-      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings, auditReport, proxyRules];
+      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, billingWork, accountSecurity, notificationSettings, auditReport, proxyRules, appsSetup];
     case 'staff':
-      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, accountSecurity, notificationSettings];
+      return [inbox, patients, schedule, schedulingSetup, corrections, careAlerts, billingWork, accountSecurity, notificationSettings];
     default:
       // Refill requests are answered by clinicians and nurses (features/refills).
       return [inbox, patients, schedule, corrections, refillQueue, careAlerts, accountSecurity, notificationSettings];

@@ -59,18 +59,25 @@ export async function renderRecordPdf(input: PdfInput): Promise<Buffer> {
     for (const item of section.items) row(doc, item, w, date);
   }
 
-  // Page numbers last, once the page count is known; bottom margin off so the footer does not add a page.
+  numberPages(doc, (n, total) => fill(w.page, { n, total }));
+  doc.end();
+  return done;
+}
+
+/**
+ * Writes "Page n of total" at the foot of every page of a document made with bufferPages: last,
+ * once the page count is known; bottom margin off so the footer does not add a page.
+ */
+export function numberPages(doc: PDFKit.PDFDocument, label: (n: number, total: number) => string) {
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(pages.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(9).fillColor('#333333')
-      .text(fill(w.page, { n: i + 1, total: pages.count }), MARGIN, doc.page.height - 35, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+      .text(label(i + 1, pages.count), MARGIN, doc.page.height - 35, { width: doc.page.width - 2 * MARGIN, align: 'center' });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
 }
 
 function ensureRoom(doc: PDFKit.PDFDocument, height: number) {

@@ -38,8 +38,12 @@ function expectedFeatures(band: Band, relationship: 'parent' | 'caregiver', scop
   return new Set([...granted].filter((f) => ['appointments', 'immunizations', 'billing', 'messaging'].includes(f)));
 }
 
-/** Routes of the signed-in user's own account, not of a record in context. */
-const NOT_RECORD_ROUTES = [/^\/api\/(auth|staff|admin|me$|account\/(?!activity)|notifications|events|proxies|proxy-invitations|shared\/)/];
+/**
+ * Routes of the signed-in user's own account, not of a record in context: among them SMART app consent and Connected apps
+ * (features/smart: the consent step offers only records the user's grants cover, and the FHIR API applies the grant on every
+ * call), and Stripe's signed webhook, which has no user.
+ */
+const NOT_RECORD_ROUTES = [/^\/api\/(auth|staff|admin|me$|account\/(?!activity)|notifications|events|proxies|proxy-invitations|shared\/|smart\/|apps($|\/))/, /^\/api\/billing\/stripe\/webhook$/];
 const isRecordRoute = (url: string) => url.startsWith('/api/') && !NOT_RECORD_ROUTES.some((r) => r.test(url.slice(0)));
 
 const birthDateAt = (age: number) => {

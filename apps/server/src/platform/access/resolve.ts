@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { activeGrants, type User } from '../auth/users.ts';
 import { requireAuth } from '../auth/request-auth.ts';
 import { AppError } from '../http/errors.ts';
-import { PatientAccess } from './patient-access.ts';
+import { auditQuery, PatientAccess, type Actor, type ResourceFilter } from './patient-access.ts';
 import { patientDisplayName } from '../fhir-store/display.ts';
 import { proxyViewOf } from './proxy-grants.ts';
 import { FEATURES, type Feature, type ProxyView } from './proxy-policy.ts';
@@ -48,24 +48,39 @@ export async function patientAccessFor(ctx: AppContext, request: FastifyRequest,
   const actor = { userId: user.id, role: user.role, ip: request.ip, requestId: request.id };
   const targetId = patientId ?? patientInContext(request) ?? user.patientId;
   if (!targetId) throw new AppError('NOT_FOUND', 'There is no patient record linked to this account.');
+  const access = await accessForUser(ctx, { user, actor, patientId: targetId });
+  // Unclassified routes count as the health record: the strictest common case.
+  const feature = options.requires ?? featureOfRoute(request.routeOptions.url) ?? 'record';
+  if (feature !== 'by-type') await access.require(feature);
+  return access;
+}
+
+/**
+ * The rule every door shares (the portal with a session, an app with a SMART token): a user sees
+ * their own record, or another's through an active proxy grant whose features at the patient's age
+ * are not empty; anything else is audited as denied and answered NOT_FOUND. Grants are read on
+ * every call, so a revoked grant or a birthday cuts off sessions and apps at once. `filter` adds an
+ * app's scopes.
+ */
+export async function accessForUser(ctx: AppContext, o: { user: User; actor: Actor; patientId: string; filter?: ResourceFilter }): Promise<PatientAccess> {
+  const { user, actor, patientId: targetId } = o;
   let relationship: PatientAccess['relationship'] | undefined = targetId === user.patientId ? 'self' : undefined;
   let view: ProxyView | undefined;
   if (!relationship) {
-    // Read on every request, so a revoked grant or a birthday cuts an open session off at once.
     const grant = (await activeGrants(ctx.db, user.id)).find((g) => g.patientId === targetId);
     if (grant) view = await proxyViewOf(ctx.db, grant);
     if (grant && !view?.endedByAge) relationship = grant.relationship;
   }
   if (!relationship) {
-    await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId: targetId, action: 'access', entityType: 'Patient', entityId: targetId, outcome: 'denied', ip: request.ip, requestId: request.id });
+    await ctx.audit.record({
+      actorId: user.id, actorRole: user.role, patientId: targetId, action: 'access', entityType: 'Patient', entityId: targetId, outcome: 'denied',
+      query: auditQuery(actor, undefined), ip: actor.ip ?? null, requestId: actor.requestId ?? null,
+    });
     throw new AppError('NOT_FOUND', 'We could not find that record.');
   }
-  const access = new PatientAccess({
+  return new PatientAccess({
     store: ctx.store, audit: ctx.audit, actor, patientId: targetId, relationship,
     ...(view ? { features: view.features, hidesPatientsOwnMessages: view.hidesPatientsOwnMessages } : {}),
+    ...(o.filter ? { filter: o.filter } : {}),
   });
-  // Unclassified routes count as the health record: the strictest common case.
-  const feature = options.requires ?? featureOfRoute(request.routeOptions.url) ?? 'record';
-  if (feature !== 'by-type') await access.require(feature);
-  return access;
 }

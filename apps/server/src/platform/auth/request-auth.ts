@@ -18,6 +18,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The session is checked but not marked used (the live-updates stream is not activity). */
     passiveSession?: boolean;
+    /** A server-to-server webhook that proves itself with a signature over the body (Stripe): no session, no CSRF header. */
+    signedWebhook?: boolean;
   }
 }
 
@@ -34,7 +36,7 @@ export function registerRequestAuth(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config?.signedWebhook) {
       if (request.headers[CSRF_HEADER] !== '1') throw new AppError('CSRF', `Missing the ${CSRF_HEADER} header.`);
       const origin = request.headers.origin;
       if (origin && new URL(origin).host !== request.headers.host) throw new AppError('CSRF', 'Cross-site request refused.');
@@ -47,7 +49,7 @@ export function registerRequestAuth(app: FastifyInstance, ctx: AppContext) {
       if (session && user && !user.disabled) request.auth = { session, user, token };
     }
     // Unknown routes (no url) fall through to the rate-limited 404.
-    if (!request.auth && request.routeOptions.url && !request.routeOptions.config.public) requireAuth(request);
+    if (!request.auth && request.routeOptions.url && !request.routeOptions.config.public && !request.routeOptions.config.signedWebhook) requireAuth(request);
   });
 }
 

@@ -85,6 +85,13 @@ export function searchParam(resourceType: string, code: string): IndexedParam | 
 
 let compartmentParams: Map<string, FhirPathAtom[]> | undefined;
 
+/**
+ * The store files a resource under ONE patient: the first Patient reference found, in the
+ * definition's parameter order. Coverage lists policy-holder and subscriber before beneficiary, so a
+ * child's plan held by a parent would land in the parent's record; the person covered comes first.
+ */
+const OWNER_FIRST: Record<string, string> = { Coverage: 'beneficiary' };
+
 /** FHIRPath expressions whose Patient references put a resource in that patient's compartment. */
 export function patientCompartmentExpressions(resourceType: string): FhirPathAtom[] {
   if (!compartmentParams) {
@@ -93,7 +100,9 @@ export function patientCompartmentExpressions(resourceType: string): FhirPathAto
     compartmentParams = new Map();
     for (const r of def.resource ?? []) {
       const all = getSearchParameters(r.code) ?? {};
-      const atoms = (r.param ?? [])
+      const owner = OWNER_FIRST[r.code];
+      const params = owner ? [owner, ...(r.param ?? []).filter((p) => p !== owner)] : (r.param ?? []);
+      const atoms = params
         .map((code) => all[code]?.expression && expressionFor(r.code, all[code].expression))
         .filter((e): e is FhirPathAtom => !!e);
       compartmentParams.set(r.code, atoms);

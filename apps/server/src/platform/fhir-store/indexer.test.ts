@@ -37,6 +37,14 @@ describe('search indexing from the official search parameters', () => {
     expect(patientCompartment({ resourceType: 'Organization', name: 'Clinic' })).toBeNull();
   });
 
+  it('files a Coverage under the person covered, not the parent who holds the plan', () => {
+    const coverage = {
+      resourceType: 'Coverage', status: 'active', payor: [{ reference: 'Organization/plan' }],
+      policyHolder: { reference: 'Patient/parent' }, subscriber: { reference: 'Patient/parent' }, beneficiary: { reference: 'Patient/child' },
+    } as const;
+    expect(patientCompartment(coverage)).toBe('child');
+  });
+
   it('splits references, keeping foreign URLs whole', () => {
     expect(splitReference('Patient/123')).toEqual({ targetType: 'Patient', targetId: '123' });
     expect(splitReference('https://ehr.example/fhir/Patient/9/_history/2')).toEqual({ targetType: 'Patient', targetId: '9' });

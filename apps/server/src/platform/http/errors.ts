@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   INVALID_RESOURCE: { status: 400, title: 'The FHIR resource is not valid.' },
   INVALID_SEARCH: { status: 400, title: 'The search could not be run.' },
   INVALID_BUNDLE: { status: 400, title: 'The bundle could not be processed.' },
+  FHIR_NOT_SUPPORTED: { status: 400, title: 'The FHIR API does not support this.' },
   UNAUTHENTICATED: { status: 401, title: 'Please sign in to continue.' },
   INVALID_CREDENTIALS: { status: 401, title: 'That email and password do not match our records.' },
   CSRF: { status: 403, title: 'This request was blocked to protect your account. Reload the page and try again.' },

@@ -18,6 +18,11 @@ export const KIND_GROUP: Record<NotificationKind, NotificationGroup> = {
   'proxy-granted': 'record',
   'proxy-ended': 'record',
   'refill-decided': 'record',
+  'payment-received': 'record',
+  'payment-plan-reminder': 'record',
+  'insurance-reviewed': 'record',
+  'assistance-waiting': 'messages',
+  'assistance-decided': 'record',
 };
 
 /** Emailed (and pushed) when the account has not chosen otherwise. Others are in-app only by default. */
@@ -30,7 +35,7 @@ const STAFF_DEFAULTS = new Set<NotificationKind>(['care-alert']);
  * (features/reminders) and earlier-time offers (features/waitlist, with the time to answer by).
  * Never a second email for them; device alerts still follow the settings.
  */
-export const NEVER_EMAILED = new Set<NotificationKind>(['appointment-reminder', 'waitlist-offer']);
+export const NEVER_EMAILED = new Set<NotificationKind>(['appointment-reminder', 'waitlist-offer', 'payment-received', 'payment-plan-reminder']);
 
 const isStaff = (role: Role) => role !== 'patient';
 

@@ -24,6 +24,11 @@ const EN: Record<NotificationKind, Words> = {
   'proxy-granted': { what: 'Who can see a record with you in OurChart has changed.', action: 'Sign in to see it.', push: 'Record access changed' },
   'proxy-ended': { what: 'Who can see a record with you in OurChart has changed.', action: 'Sign in to see it.', push: 'Record access changed' },
   'refill-decided': { what: 'There is an answer to your refill request in OurChart.', action: 'Sign in to see it.', push: 'Answer to your refill request' },
+  'payment-received': { what: 'We received your payment in OurChart.', action: 'Sign in to see your receipt.', push: 'Payment received' },
+  'payment-plan-reminder': { what: 'A payment on your payment plan is due soon.', action: 'Sign in to see it.', push: 'Payment plan reminder' },
+  'insurance-reviewed': { what: 'The clinic reviewed your insurance update in OurChart.', action: 'Sign in to see the answer.', push: 'Your insurance update was reviewed' },
+  'assistance-waiting': { what: 'A financial help application is waiting for the billing office in OurChart.', action: 'Sign in to review it.', push: 'New financial help application' },
+  'assistance-decided': { what: 'There is an answer to your financial help application in OurChart.', action: 'Sign in to see it.', push: 'Answer to your financial help application' },
 };
 
 const ES: Record<NotificationKind, Words> = {
@@ -42,6 +47,11 @@ const ES: Record<NotificationKind, Words> = {
   'proxy-granted': { what: 'Cambió quién puede ver un expediente con usted en OurChart.', action: 'Inicie sesión para verlo.', push: 'Cambió el acceso a un expediente' },
   'proxy-ended': { what: 'Cambió quién puede ver un expediente con usted en OurChart.', action: 'Inicie sesión para verlo.', push: 'Cambió el acceso a un expediente' },
   'refill-decided': { what: 'Hay una respuesta a su solicitud de resurtido en OurChart.', action: 'Inicie sesión para verla.', push: 'Respuesta a su solicitud de resurtido' },
+  'payment-received': { what: 'Recibimos su pago en OurChart.', action: 'Inicie sesión para ver su recibo.', push: 'Pago recibido' },
+  'payment-plan-reminder': { what: 'Pronto vence un pago de su plan de pagos.', action: 'Inicie sesión para verlo.', push: 'Recordatorio de plan de pagos' },
+  'insurance-reviewed': { what: 'La clínica revisó el cambio de su seguro en OurChart.', action: 'Inicie sesión para ver la respuesta.', push: 'Revisaron el cambio de su seguro' },
+  'assistance-waiting': { what: 'Una solicitud de ayuda financiera espera a la oficina de facturación en OurChart.', action: 'Inicie sesión para revisarla.', push: 'Solicitud nueva de ayuda financiera' },
+  'assistance-decided': { what: 'Hay una respuesta a su solicitud de ayuda financiera en OurChart.', action: 'Inicie sesión para verla.', push: 'Respuesta a su solicitud de ayuda financiera' },
 };
 
 /** The portal page each kind's email links to (no ids: the page lists what is waiting). */
@@ -50,6 +60,8 @@ const PAGE: Record<NotificationKind, string> = {
   'share-viewed': '/account/activity', 'amendment-decided': '/corrections', 'care-due': '/', 'waitlist-offer': '/appointments/offers',
   'waitlist-offer-taken': '/appointments/offers', 'appointment-reminder': '/appointments', 'care-alert': '/staff/alerts',
   'proxy-granted': '/sharing', 'proxy-ended': '/sharing', 'refill-decided': '/refills',
+  'payment-received': '/billing', 'payment-plan-reminder': '/billing',
+  'insurance-reviewed': '/billing/insurance', 'assistance-waiting': '/staff/billing/assistance', 'assistance-decided': '/billing/assistance',
 };
 
 export const wordsFor = (kind: NotificationKind, locale: Locale): Words => (locale === 'es' ? ES : EN)[kind];

@@ -32,8 +32,17 @@ export function notificationHref(n: Pick<NotificationItem, 'kind' | 'entityId' |
       return withPatient(id ? `/messages/thread?id=${id}` : '/messages');
     case 'refill-decided':
       return withPatient('/refills');
+    case 'payment-received':
+    case 'payment-plan-reminder':
+      return withPatient('/billing');
     case 'refill-waiting':
       return '/staff/refills';
+    case 'insurance-reviewed':
+      return withPatient('/billing/insurance');
+    case 'assistance-decided':
+      return withPatient('/billing/assistance');
+    case 'assistance-waiting':
+      return '/staff/billing/assistance';
     case 'message-waiting':
       return id ? `/staff/inbox?thread=${id}` : '/staff/inbox';
   }
