@@ -64,6 +64,8 @@ describe('billing: a payment plan, and an itemized statement paid in part at the
     await patient.getByRole('button', { name: 'Set up payment plan' }).click();
     await patient.getByText('Your payment plan is set up. We will remind you 3 days before each payment is due.').waitFor();
     const schedule = patient.getByRole('table', { name: 'Your monthly payments' });
+    // The schedule arrives with the page's next load: wait for its last row before reading them all.
+    await schedule.getByRole('rowheader', { name: `Payment ${choice!.months}`, exact: true }).waitFor();
     expect(await schedule.getByRole('rowheader').allTextContents()).toEqual(Array.from({ length: choice!.months }, (_, i) => `Payment ${i + 1}`));
     await schedule.getByRole('cell', { name: usd(choice!.instalment), exact: true }).first().waitFor();
     await expectNoAxeViolationsInBothLanguages(patient, 'payment plan', 'Payment plan', 'Plan de pagos');

@@ -227,6 +227,36 @@ describe('SMART on FHIR standalone launch with fhirclient (issue 9)', () => {
     await david.context().close();
   }, 120_000);
 
+  it('a parent connects an app to a teenager’s record: the consent screen says it sees only what the parent may see, and it gets no test results', async () => {
+    const appName = `Teen Vaccines ${randomBytes(3).toString('hex')}`;
+    const clientId = await registerPublicAppByApi(appName);
+    const david = await newPage(browser);
+    await signIn(david, baseUrl, 'parent@ourchart.example');
+    await launch(david, clientId, 'launch/patient openid fhirUser patient/*.rs');
+    await consentHeading(david, `${appName} wants to see a health record`).waitFor();
+    // Ethan is 15: with the default rules his parents see his vaccines, messages, appointments and bills, not the rest.
+    const limit = /^Only what you can see of Ethan.* Chen’s record: vaccines, messages, appointments, and bills\.$/;
+    const ethan = david.getByRole('group', { name: 'Whose record can it see?' }).getByRole('radio', { name: /^Ethan/ });
+    await ethan.waitFor();
+    await david.getByText(limit).first().waitFor();
+    await ethan.check();
+    await david.getByRole('region', { name: 'What it will see' }).getByText(limit).waitFor();
+    await expectNoAxeViolationsInBothLanguages(david, 'consent screen for a parent of a teenager', `${appName} wants to see a health record`, `${appName} quiere ver un expediente de salud`);
+    await expectFitsAt360(david);
+    const result = await allow(david);
+    expect(result.patient?.given[0]).toBe('Ethan');
+    // Lab results are outside what a parent sees of a teenager: the search discloses none.
+    expect(result.observations).toEqual([]);
+    await open(david, baseUrl, '/account/apps', 'Connected apps');
+    const item = david.getByRole('listitem').filter({ has: david.getByRole('heading', { level: 3, name: appName, exact: true }) });
+    await item.getByText(/^Ethan/).waitFor();
+    await item.getByRole('button', { name: new RegExp(`^Remove ${appName} for Ethan`) }).click();
+    await item.getByRole('button', { name: 'Yes, remove' }).click();
+    await item.waitFor({ state: 'detached' });
+    expect(await readPatientStatus(result.accessToken!, result.patientId!)).toBe(401);
+    await david.context().close();
+  }, 120_000);
+
   it('the demo client ourchart-demo-app connects from a loopback address on any port', async () => {
     const ana = await newPage(browser);
     await signIn(ana, baseUrl, 'patient@ourchart.example');

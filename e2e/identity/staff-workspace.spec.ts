@@ -110,13 +110,14 @@ describe('the staff workspace and the audit report', () => {
     await page.getByText(/\d+ entr(y|ies)\./).waitFor();
     await expectNoAxeViolations(page, 'audit report');
 
-    await page.getByLabel('Patient id').fill('demo-patient-lily');
+    // The first test of this file opened Ethan's chart as the front desk (no other spec is relied on).
+    await page.getByLabel('Patient id').fill('demo-patient-ethan');
     await page.getByLabel('Action').selectOption('access');
     await page.getByRole('button', { name: 'Show report' }).click();
     const table = page.getByRole('table', { name: /Audit log entries/ });
     await table.getByRole('cell', { name: /frontdesk@ourchart\.example/ }).first().waitFor();
     const patientCells = await table.getByRole('cell', { name: /^demo-patient-/ }).allInnerTexts();
-    expect(new Set(patientCells)).toEqual(new Set(['demo-patient-lily']));
+    expect(new Set(patientCells)).toEqual(new Set(['demo-patient-ethan']));
     await expectNoAxeViolations(page, 'filtered audit report');
 
     // A From date after the To date is caught before asking the server.
@@ -129,7 +130,7 @@ describe('the staff workspace and the audit report', () => {
     await page.getByLabel('To').fill('');
     const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(href).toContain('format=csv');
-    expect(href).toContain('patientId=demo-patient-lily');
+    expect(href).toContain('patientId=demo-patient-ethan');
     const csv = await page.evaluate(async (url) => {
       const response = await fetch(url);
       return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };

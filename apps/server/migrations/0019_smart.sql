@@ -34,6 +34,9 @@ CREATE TABLE smart_keys (
 -- the history after the grant and its tokens are deleted.
 CREATE TABLE smart_app_grants (
   grant_id       text        PRIMARY KEY,
+  -- The id people and the API use for the connection (/api/apps/:connectionId); the provider's
+  -- grant id stays internal.
+  connection_id  uuid        NOT NULL UNIQUE,
   user_id        uuid        NOT NULL,
   patient_id     text        NOT NULL,
   client_id      text        NOT NULL,

@@ -52,7 +52,7 @@ const EMERGENCY_ROUTES = new Set(['POST /api/staff/patients/:id/break-glass']);
 const STREAM_ROUTES = new Set(['GET /api/events']);
 
 /** Path parameters this test knows how to fill (with every victim id). Anything else fails loudly. */
-const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId', 'grantId', 'paymentId', 'planId', 'uid', 'clientId']);
+const KNOWN_PARAMS = new Set(['id', 'userId', 'patientId', 'sessionId', 'grantId', 'paymentId', 'planId', 'uid', 'clientId', 'connectionId']);
 
 const HOME_ORG = 'org-matrix-home';
 const AWAY_ORG = 'org-matrix-away';
@@ -110,9 +110,9 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     const helper = await createPatientUser(h.ctx, { given: 'Helper', proxyFor: [patient.id!] });
     const [grant] = await h.ctx.db.query<{ id: string }>('SELECT id FROM proxy_grants WHERE grantee_user_id = $1', [helper.userId]);
     proxyGrantIds = [grant!.id];
-    // The victim connected a SMART app: /api/apps/:grantId is aimed at that connection.
+    // The victim connected a SMART app: /api/apps/:connectionId is aimed at that connection.
     await issueTestAccessToken(h.ctx, { userId, patientId: patient.id!, scope: 'launch/patient patient/*.rs' });
-    smartGrantIds = (await h.ctx.db.query<{ grant_id: string }>('SELECT grant_id FROM smart_app_grants WHERE user_id = $1', [userId])).map((r) => r.grant_id);
+    smartGrantIds = (await h.ctx.db.query<{ grant_id: string }>('SELECT connection_id::text AS grant_id FROM smart_app_grants WHERE user_id = $1', [userId])).map((r) => r.grant_id);
 
     const outsider = await createPatientUser(h.ctx, { given: 'Outsider' });
     const child = await createPatientUser(h.ctx, { given: 'Child' });
@@ -225,6 +225,6 @@ describe.each(testDrivers)('authorization matrix on $name', (driver) => {
     expect(await h.ctx.db.query('SELECT id, revoked_at, scopes FROM proxy_grants WHERE patient_id = $1', [victim.patientId]))
       .toEqual([{ id: proxyGrantIds[0], revoked_at: null, scopes: ['record', 'messaging', 'appointments', 'billing', 'refills'] }]);
     // Nobody outside removed the victim's connected app.
-    expect(await h.ctx.db.query('SELECT revoked_at FROM smart_app_grants WHERE grant_id = $1', [smartGrantIds[0]])).toEqual([{ revoked_at: null }]);
+    expect(await h.ctx.db.query('SELECT revoked_at FROM smart_app_grants WHERE connection_id::text = $1', [smartGrantIds[0]])).toEqual([{ revoked_at: null }]);
   });
 });

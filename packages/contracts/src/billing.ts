@@ -45,7 +45,13 @@ export const StatementVisit = z.object({
   youOwe: dollars,
   /** Paid so far (before the portal, plus portal payments allocated to this visit, oldest visit first). */
   paid: dollars,
-  /** youOwe - paid. */
+  /**
+   * Taken off by the clinic's financial assistance ("Financial help"): an approved discount,
+   * spread over the visits that still owed something when it was approved. Not a payment (no receipt).
+   * 0 when none (absent from older servers).
+   */
+  financialHelp: dollars.default(0),
+  /** youOwe - paid - financialHelp. */
   balance: dollars,
   status: StatementVisitStatus,
   /** 30 days after insurance processed the claim (YYYY-MM-DD); null while pending insurance. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxyFeature } from './proxies.ts';
 
 /**
  * SMART on FHIR (issue 9): apps a patient connects to their record. The authorization server
@@ -45,11 +46,16 @@ export const SmartClientInfo = z.object({
 });
 export type SmartClientInfo = z.infer<typeof SmartClientInfo>;
 
-/** A record the signed-in user may connect the app to: their own, or one they are a proxy for (with the record scope). */
+/** A record the signed-in user may connect the app to: their own, or one they are a proxy for (any part of it). */
 export const SmartPatientChoice = z.object({
   id: z.string(),
   name: z.string(),
   relationship: z.enum(['self', 'parent', 'guardian', 'caregiver']),
+  /**
+   * null: the app may get everything it asked for (the person's own record). For a proxy: the parts
+   * of the record the proxy may see (grant and age rules); the app sees no more than that.
+   */
+  limitedTo: z.array(ProxyFeature).nullable(),
 });
 export type SmartPatientChoice = z.infer<typeof SmartPatientChoice>;
 
@@ -77,7 +83,8 @@ export type SmartRedirect = z.infer<typeof SmartRedirect>;
 
 /** One app connection the user made (one OAuth grant). */
 export const ConnectedApp = z.object({
-  grantId: z.string(),
+  /** The connection's id (DELETE /api/apps/:connectionId). */
+  connectionId: z.string(),
   clientId: z.string(),
   clientName: z.string(),
   patientId: z.string(),
@@ -86,10 +93,19 @@ export const ConnectedApp = z.object({
   authorizedAt: z.string(),
   /** Last time the app used a token with our FHIR API (to the minute); null: never. */
   lastUsedAt: z.string().nullable(),
+  /**
+   * Who connected it when it was not the signed-in user: a proxy (parent, caregiver) who connected
+   * an app to the user's own record. null: the signed-in user connected it.
+   */
+  connectedBy: z.string().nullable(),
 });
 export type ConnectedApp = z.infer<typeof ConnectedApp>;
 
-/** GET /api/apps → the signed-in user's connected apps, newest first. DELETE /api/apps/:grantId → 204. */
+/**
+ * GET /api/apps → the apps the signed-in user connected, and the apps other people (proxies)
+ * connected to the user's own record, newest first. DELETE /api/apps/:connectionId → 204, allowed to
+ * the person who connected it and to the patient whose record it is (anyone else: 404).
+ */
 export const ConnectedAppList = z.object({ apps: z.array(ConnectedApp) });
 export type ConnectedAppList = z.infer<typeof ConnectedAppList>;
 

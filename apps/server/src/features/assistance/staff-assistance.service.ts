@@ -6,6 +6,7 @@ import { patientDisplayName } from '../../platform/fhir-store/display.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { notifyPatient } from '../../platform/notifications/notifications.ts';
 import { isPoolMember, poolsOfUser } from '../messaging/messaging.queries.ts';
+import { applyFinancialHelp, financialHelpContext } from '../billing/adjustments.ts';
 import { staffAudit, type StaffAuditEntry, type StaffDeps } from '../insurance/staff-insurance.service.ts';
 import { assistanceQuestionnaire } from './assistance-questionnaire.ts';
 import { sealReason, toApplication } from './assistance.service.ts';
@@ -74,7 +75,11 @@ export async function findDecidable(deps: StaffDeps, id: string): Promise<Decida
   return { row, access: await deps.open(row.patientId, { careTeamOnly: true }) };
 }
 
-/** Approve with a discount or deny with a reason; one transaction with the patient's notification. */
+/**
+ * Approve with a discount or deny with a reason; one transaction with the patient's notification.
+ * An approval also writes the financial-help adjustment (features/billing/adjustments.ts) in that
+ * transaction: the discount comes off what the patient owes now, or nothing is recorded at all.
+ */
 export async function decideApplication(deps: StaffDeps, target: DecidableApplication, decision: AssistanceDecision): Promise<StaffAssistanceApplication> {
   const { ctx, user } = deps;
   const { row } = target;
@@ -85,8 +90,11 @@ export async function decideApplication(deps: StaffDeps, target: DecidableApplic
     discountPercent: decision.decision === 'approve' ? decision.discountPercent : null,
     reasonEnc: decision.decision === 'deny' ? sealReason(ctx.keyring, row.id, decision.reason) : null,
   };
+  // Read from the record before the transaction (PGlite: one connection).
+  const help = approved ? await financialHelpContext(target.access) : null;
   await ctx.db.transaction(async (tx) => {
     if (!(await markDecided(tx, row.id, d))) throw new AppError('VERSION_CONFLICT', DECIDED);
+    if (help && d.discountPercent !== null) await applyFinancialHelp(tx, help, { applicationId: row.id, percent: d.discountPercent, approvedBy: user.id });
     await notifyPatient(tx, row.patientId, { kind: 'assistance-decided', entityType: 'AssistanceApplication', entityId: row.id });
   });
   await audit(deps, { action: 'update', patientId: row.patientId, entityId: row.id, query: `decision=${decision.decision}` });

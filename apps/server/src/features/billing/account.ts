@@ -21,9 +21,13 @@ export function paymentView(p: PaymentRow): PaymentView {
 /** What a patient owes from the record, before portal payments, in cents. */
 export const owedBeforePortal = (record: RecordBilling): number => balancesBefore(record.visits).reduce((a, v) => a + v.balanceCents, 0);
 
-/** Balance and what can be paid now, from the record and the payment totals. */
-export function balanceOf(owedCents: number, totals: { succeededCents: number; pendingCents: number }) {
-  const balanceCents = Math.max(0, owedCents - totals.succeededCents);
+/**
+ * Balance and what can be paid now, from the record, the payment totals and the adjustments
+ * (financial help, migration 0021): owed - succeeded payments - adjustments; pending payments are
+ * reserved (they lower what can be paid now, not the balance).
+ */
+export function balanceOf(owedCents: number, totals: { succeededCents: number; pendingCents: number; adjustedCents?: number }) {
+  const balanceCents = Math.max(0, owedCents - totals.succeededCents - (totals.adjustedCents ?? 0));
   return { balanceCents, pendingCents: totals.pendingCents, maxPaymentCents: Math.max(0, balanceCents - totals.pendingCents) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, allocate, instalmentStatuses, planChoices, planRefusal, planSchedule, PLAN_RULES } from './billing-math.ts';
+import { addMonths, allocate, discountShares, instalmentStatuses, planChoices, planRefusal, planSchedule, PLAN_RULES, shrinkFromLast } from './billing-math.ts';
 
 describe('allocate', () => {
   const visits = [
@@ -46,5 +46,46 @@ describe('payment plans', () => {
     expect(instalmentStatuses(s, 3333, '2027-02-05')).toEqual(['paid', 'due', 'scheduled']);
     expect(instalmentStatuses(s, 3000, '2027-02-10')).toEqual(['missed', 'due', 'scheduled']);
     expect(instalmentStatuses(s, 10000, '2027-06-01')).toEqual(['paid', 'paid', 'paid']);
+  });
+});
+
+describe('discountShares (financial help)', () => {
+  const visits = [
+    { id: 'eob-b', date: '2026-10-15', balanceCents: 3576 },
+    { id: 'eob-a', date: '2026-09-01', balanceCents: 3001 },
+    { id: 'eob-c', date: '2026-11-01', balanceCents: 1 },
+    { id: 'eob-paid', date: '2026-05-01', balanceCents: 0 },
+  ];
+  it('takes percent of the total, rounded half up, and the visit lines add up to it exactly', () => {
+    const shares = discountShares(visits, 25);
+    // 25 % of 6578 = 1644.5 -> 1645; exact shares 750.25, 894, 0.25 -> floors 750 + 894 + 0, one cent left.
+    expect(shares.reduce((a, s) => a + s.amountCents, 0)).toBe(1645);
+    // The cent goes to the largest dropped fraction (a tie of .25: the oldest visit).
+    expect(shares).toEqual([{ claimId: 'eob-a', amountCents: 751 }, { claimId: 'eob-b', amountCents: 894 }]);
+  });
+  it('100 % takes everything; no visit ever gets more than it owes', () => {
+    expect(discountShares(visits, 100)).toEqual([
+      { claimId: 'eob-a', amountCents: 3001 }, { claimId: 'eob-b', amountCents: 3576 }, { claimId: 'eob-c', amountCents: 1 },
+    ]);
+    for (let p = 1; p <= 100; p++) {
+      const shares = discountShares(visits, p);
+      expect(shares.reduce((a, s) => a + s.amountCents, 0)).toBe(Math.floor((6578 * p + 50) / 100));
+      for (const s of shares) expect(s.amountCents).toBeLessThanOrEqual(visits.find((v) => v.id === s.claimId)!.balanceCents);
+    }
+  });
+  it('nothing owed: nothing off', () => {
+    expect(discountShares([{ id: 'x', date: '2026-01-01', balanceCents: 0 }], 50)).toEqual([]);
+  });
+});
+
+describe('shrinkFromLast', () => {
+  const schedule = planSchedule(10000, 3, '2026-01-01');
+  it('keeps the dates and shrinks the last instalments, dropping one that reaches 0', () => {
+    const after = shrinkFromLast(schedule, 4000);
+    expect(after.map((s) => [s.n, s.dueDate, s.amountCents])).toEqual([[1, schedule[0]!.dueDate, 3333], [2, schedule[1]!.dueDate, 2667]]);
+    expect(after.reduce((a, s) => a + s.amountCents, 0)).toBe(6000);
+  });
+  it('leaves instalments already turned into payments alone', () => {
+    expect(shrinkFromLast(schedule, 100, new Set([3])).map((s) => s.amountCents)).toEqual([3333, 3233, 3334]);
   });
 });

@@ -106,3 +106,41 @@ export function instalmentStatuses(schedule: ScheduledInstalment[], paidSinceSta
     return addDays(s.dueDate, 30) < today ? 'missed' : 'due';
   });
 }
+
+/**
+ * A discount of `percent` % of what each visit still owes, in cents. Rounding rule: the total is
+ * percent % of the sum of the visits' balances, rounded half up to the cent; each visit gets its
+ * exact share rounded down, and the cents left over go one each to the visits with the largest
+ * dropped fractions (ties: oldest visit first, then id). So the lines add up to the total exactly
+ * and no visit gets more than its share rounded up (never more than it owes).
+ */
+export function discountShares(visits: VisitBalance[], percent: number): Allocation[] {
+  const owing = [...visits].filter((v) => v.balanceCents > 0).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const exact = owing.map((v) => v.balanceCents * percent);
+  const total = Math.floor((exact.reduce((a, x) => a + x, 0) + 50) / 100);
+  const shares = owing.map((v, i) => ({ claimId: v.id, amountCents: Math.floor(exact[i]! / 100), rest: exact[i]! % 100, order: i }));
+  let left = total - shares.reduce((a, s) => a + s.amountCents, 0);
+  for (const s of [...shares].sort((a, b) => b.rest - a.rest || a.order - b.order)) {
+    if (left <= 0) break;
+    if (s.rest === 0) continue;
+    s.amountCents += 1;
+    left -= 1;
+  }
+  return shares.filter((s) => s.amountCents > 0).map(({ claimId, amountCents }) => ({ claimId, amountCents }));
+}
+
+/**
+ * A payment plan's schedule after `reductionCents` came off what is left on it: the schedule and
+ * due dates stay, the last instalments shrink (an instalment reduced to 0 is dropped). Instalments
+ * in `fixed` (already turned into a payment) are not touched.
+ */
+export function shrinkFromLast(schedule: ScheduledInstalment[], reductionCents: number, fixed: ReadonlySet<number> = new Set()): ScheduledInstalment[] {
+  let left = reductionCents;
+  const out = [...schedule].sort((a, b) => b.n - a.n).map((s) => {
+    if (left <= 0 || fixed.has(s.n)) return s;
+    const take = Math.min(left, s.amountCents);
+    left -= take;
+    return { ...s, amountCents: s.amountCents - take };
+  });
+  return out.filter((s) => s.amountCents > 0).sort((a, b) => a.n - b.n);
+}

@@ -11,7 +11,7 @@ const WORDS = {
     made: 'Made on', balance: 'Balance due', pending: 'Waiting to be paid at the front desk', due: 'Pay by', visit: 'Visit on {date}',
     with: 'with {who}', at: 'at {where}', none: 'You have no visits to show.',
     cols: ['Service', 'Charge', 'Insurance paid', 'Adjustment', 'You owe'],
-    totals: 'Totals', paid: 'Paid', left: 'Left to pay', pendingInsurance: 'Waiting for your insurance. You owe nothing for this visit yet.',
+    totals: 'Totals', paid: 'Paid', help: 'Financial help', left: 'Left to pay', pendingInsurance: 'Waiting for your insurance. You owe nothing for this visit yet.',
     receiptNumber: 'Receipt number', amount: 'Amount paid', date: 'Date paid', method: 'Paid by', thanks: 'Thank you for your payment.',
     methods: { card: 'Card', 'front-desk': 'At the front desk', 'card-on-file': 'Card on file', cash: 'Cash', check: 'Check' } as Record<string, string>,
     page: 'Page {n} of {total}',
@@ -21,7 +21,7 @@ const WORDS = {
     made: 'Hecho el', balance: 'Saldo a pagar', pending: 'Pagos pendientes en la recepción', due: 'Pague antes del', visit: 'Visita del {date}',
     with: 'con {who}', at: 'en {where}', none: 'No tiene visitas para mostrar.',
     cols: ['Servicio', 'Cargo', 'Pagó el seguro', 'Ajuste', 'Usted debe'],
-    totals: 'Totales', paid: 'Pagado', left: 'Falta pagar', pendingInsurance: 'Esperando a su seguro. Todavía no debe nada por esta visita.',
+    totals: 'Totales', paid: 'Pagado', help: 'Ayuda financiera', left: 'Falta pagar', pendingInsurance: 'Esperando a su seguro. Todavía no debe nada por esta visita.',
     receiptNumber: 'Número de recibo', amount: 'Cantidad pagada', date: 'Fecha de pago', method: 'Forma de pago', thanks: 'Gracias por su pago.',
     methods: { card: 'Tarjeta', 'front-desk': 'En la recepción', 'card-on-file': 'Tarjeta registrada', cash: 'Efectivo', check: 'Cheque' } as Record<string, string>,
     page: 'Página {n} de {total}',
@@ -94,7 +94,8 @@ export function renderStatementPdf(input: StatementPdfInput): Promise<Buffer> {
       cells(doc, [...w.cols], 'Helvetica-Bold');
       for (const i of v.items) cells(doc, [`${i.description}${i.code ? ` (${i.code})` : ''}`, money(i.charge, l), money(i.insurancePaid, l), money(i.adjustment, l), money(i.youOwe, l)], 'Helvetica');
       cells(doc, [w.totals, money(v.totals.charge, l), money(v.totals.insurancePaid, l), money(v.totals.adjustment, l), money(v.totals.youOwe, l)], 'Helvetica-Bold');
-      doc.font('Helvetica').fontSize(10).text(v.status === 'pending-insurance' ? w.pendingInsurance : `${w.paid}: ${money(v.paid, l)}    ${w.left}: ${money(v.balance, l)}`, MARGIN);
+      const help = v.financialHelp > 0 ? `    ${w.help}: -${money(v.financialHelp, l)}` : '';
+      doc.font('Helvetica').fontSize(10).text(v.status === 'pending-insurance' ? w.pendingInsurance : `${w.paid}: ${money(v.paid, l)}${help}    ${w.left}: ${money(v.balance, l)}`, MARGIN);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PaymentMethod, PaymentStatus } from '@ourchart/contracts';
 import type { Queryable } from '../../platform/db/db.ts';
 import type { Allocation } from './billing-math.ts';
@@ -56,12 +57,13 @@ export async function findByGatewayRef(db: Queryable, ref: string): Promise<Paym
   return row && toRow(row);
 }
 
-/** Succeeded and pending totals of a patient's portal payments. */
-export async function paymentTotals(db: Queryable, patientId: string): Promise<{ succeededCents: number; pendingCents: number }> {
-  const [row] = await db.query<{ succeeded: string | number | null; pending: string | number | null }>(
-    `SELECT sum(amount_cents) FILTER (WHERE status = 'succeeded') AS succeeded, sum(amount_cents) FILTER (WHERE status = 'pending') AS pending
+/** Succeeded and pending totals of a patient's portal payments, and the total of adjustments (financial help). */
+export async function paymentTotals(db: Queryable, patientId: string): Promise<{ succeededCents: number; pendingCents: number; adjustedCents: number }> {
+  const [row] = await db.query<{ succeeded: string | number | null; pending: string | number | null; adjusted: string | number | null }>(
+    `SELECT sum(amount_cents) FILTER (WHERE status = 'succeeded') AS succeeded, sum(amount_cents) FILTER (WHERE status = 'pending') AS pending,
+            (SELECT sum(amount_cents) FROM billing_adjustments WHERE patient_id = $1) AS adjusted
        FROM billing_payments WHERE patient_id = $1`, [patientId]);
-  return { succeededCents: Number(row?.succeeded ?? 0), pendingCents: Number(row?.pending ?? 0) };
+  return { succeededCents: Number(row?.succeeded ?? 0), pendingCents: Number(row?.pending ?? 0), adjustedCents: Number(row?.adjusted ?? 0) };
 }
 
 export type NewPayment = {
@@ -117,6 +119,24 @@ export async function allocatedByClaim(db: Queryable, patientId: string): Promis
     `SELECT a.claim_id, sum(a.amount_cents) AS cents FROM billing_allocations a JOIN billing_payments p ON p.id = a.payment_id
       WHERE p.patient_id = $1 AND p.status = 'succeeded' GROUP BY a.claim_id`, [patientId]);
   return new Map(rows.map((r) => [r.claim_id, Number(r.cents)]));
+}
+
+/** Cents of adjustments (financial help) on each visit (EOB id) of a patient (migration 0021). */
+export async function adjustedByClaim(db: Queryable, patientId: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ claim_id: string; cents: string | number }>(
+    'SELECT claim_id, sum(amount_cents) AS cents FROM billing_adjustments WHERE patient_id = $1 GROUP BY claim_id', [patientId]);
+  return new Map(rows.map((r) => [r.claim_id, Number(r.cents)]));
+}
+
+export type NewAdjustment = { patientId: string; applicationId: string; percent: number; createdBy: string };
+
+export async function insertAdjustments(tx: Queryable, a: NewAdjustment, lines: Allocation[]): Promise<void> {
+  for (const l of lines) {
+    await tx.query(
+      `INSERT INTO billing_adjustments (id, patient_id, claim_id, kind, application_id, percent, amount_cents, created_by)
+       VALUES ($1, $2, $3, 'financial-assistance', $4, $5, $6, $7)`,
+      [randomUUID(), a.patientId, l.claimId, a.applicationId, a.percent, l.amountCents, a.createdBy]);
+  }
 }
 
 export async function paperlessOf(db: Queryable, patientId: string): Promise<boolean> {

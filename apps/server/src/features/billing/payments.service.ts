@@ -11,7 +11,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { notifyPatient } from '../../platform/notifications/notifications.ts';
 import { allocate, planChoices, PLAN_RULES, toCents, toDollars, type VisitBalance } from './billing-math.ts';
 import {
-  allocatedByClaim, findByKey, insertAllocations, insertPayment, lockPatientBilling, markSucceeded, nextReceiptNumber, paperlessOf,
+  adjustedByClaim, allocatedByClaim, findByKey, insertAllocations, insertPayment, lockPatientBilling, markSucceeded, nextReceiptNumber, paperlessOf,
   paymentTotals, paymentsOf, type NewPayment, type PaymentRow,
 } from './billing.queries.ts';
 import { gatewayFor } from './payment-gateway.ts';
@@ -24,10 +24,11 @@ import { balancesBefore, readRecordBilling, withPayments } from './statements.ts
 export async function billingSummary({ ctx, access }: Deps): Promise<BillingSummary> {
   await access.require('billing');
   const record = await readRecordBilling(access);
-  const [payments, allocated, paperless, totals] = await Promise.all([
-    paymentsOf(ctx.db, access.patientId), allocatedByClaim(ctx.db, access.patientId), paperlessOf(ctx.db, access.patientId), paymentTotals(ctx.db, access.patientId),
+  const [payments, allocated, adjusted, paperless, totals] = await Promise.all([
+    paymentsOf(ctx.db, access.patientId), allocatedByClaim(ctx.db, access.patientId), adjustedByClaim(ctx.db, access.patientId),
+    paperlessOf(ctx.db, access.patientId), paymentTotals(ctx.db, access.patientId),
   ]);
-  const statements = withPayments(record.visits, allocated);
+  const statements = withPayments(record.visits, allocated, adjusted);
   const { balanceCents, pendingCents, maxPaymentCents } = balanceOf(owedBeforePortal(record), totals);
   const plan = await activePlanView(ctx.db, access.patientId);
   const dueDates = statements.filter((s) => s.status === 'due' && s.dueDate).map((s) => s.dueDate!).sort();
@@ -106,7 +107,7 @@ export async function successContext(access: PatientAccess): Promise<SuccessCont
 
 /**
  * Applies a succeeded payment, in the caller's transaction: receipt number, status, allocation to
- * visits (oldest first, after what earlier payments took), the FHIR PaymentReconciliation and
+ * visits (oldest first, after what earlier payments and financial help took), the FHIR PaymentReconciliation and
  * PaymentNotice, the in-app notification and the receipt email to everyone who sees the bills.
  * All of it commits together or not at all. Refuses (409) a payment that is no longer pending.
  */
@@ -115,8 +116,8 @@ export async function applySucceeded(ctx: AppContext, tx: Queryable, payment: Pa
   const receiptNumber = await nextReceiptNumber(tx);
   const done = await markSucceeded(tx, payment.id, { method: s.method, reference: s.reference, postedBy: s.postedBy, receiptNumber });
   if (!done) throw new AppError('VERSION_CONFLICT', 'This payment was already posted or canceled. Reload the list.');
-  const taken = await allocatedByClaim(tx, payment.patientId);
-  const left = s.visits.map((v) => ({ ...v, balanceCents: v.balanceCents - (taken.get(v.id) ?? 0) }));
+  const [taken, helped] = [await allocatedByClaim(tx, payment.patientId), await adjustedByClaim(tx, payment.patientId)];
+  const left = s.visits.map((v) => ({ ...v, balanceCents: v.balanceCents - (taken.get(v.id) ?? 0) - (helped.get(v.id) ?? 0) }));
   const allocations = allocate(left, done.amountCents);
   await insertAllocations(tx, done.id, allocations);
   const succeeded = { id: done.id, patientId: done.patientId, amountCents: done.amountCents, receiptNumber, postedAt: done.postedAt!, method: s.method };

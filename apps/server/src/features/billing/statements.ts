@@ -44,7 +44,7 @@ function claimLocation(claim: Claim | undefined): string | null {
 const clinicianOf = (r: Claim | ExplanationOfBenefit) => r.careTeam?.[0]?.provider?.display ?? null;
 
 /** A visit before portal payments: what it owes and what was paid at the clinic. */
-export type VisitBase = Omit<StatementVisit, 'paid' | 'balance' | 'status'> & { paidBefore: number; pending: boolean };
+export type VisitBase = Omit<StatementVisit, 'paid' | 'financialHelp' | 'balance' | 'status'> & { paidBefore: number; pending: boolean };
 
 /** One EOB as a statement visit (location from its Claim when there is one). */
 export function eobVisit(eob: ExplanationOfBenefit, claim: Claim | undefined): VisitBase {
@@ -84,14 +84,18 @@ function sumItems(items: StatementItem[]): StatementVisit['totals'] {
   return { charge: sum((i) => i.charge), insurancePaid: sum((i) => i.insurancePaid), adjustment: sum((i) => i.adjustment), youOwe: sum((i) => i.youOwe) };
 }
 
-/** Adds portal payments (allocated cents per EOB id) to the visits: paid, balance and status. Newest visit first. */
-export function withPayments(visits: VisitBase[], allocatedCents: ReadonlyMap<string, number>): StatementVisit[] {
+/**
+ * Adds portal payments (allocated cents per EOB id) and financial help (adjusted cents per EOB id)
+ * to the visits: paid, financialHelp, balance and status. Newest visit first.
+ */
+export function withPayments(visits: VisitBase[], allocatedCents: ReadonlyMap<string, number>, adjustedCents: ReadonlyMap<string, number> = new Map()): StatementVisit[] {
   return visits
     .map(({ paidBefore, pending, ...v }) => {
       const paidCents = toCents(paidBefore) + (allocatedCents.get(v.id) ?? 0);
-      const balanceCents = Math.max(0, toCents(v.youOwe) - paidCents);
+      const helpCents = adjustedCents.get(v.id) ?? 0;
+      const balanceCents = Math.max(0, toCents(v.youOwe) - paidCents - helpCents);
       const status: StatementVisit['status'] = pending ? 'pending-insurance' : balanceCents > 0 ? 'due' : 'paid';
-      return { ...v, paid: toDollars(paidCents), balance: toDollars(balanceCents), status };
+      return { ...v, paid: toDollars(paidCents), financialHelp: toDollars(helpCents), balance: toDollars(balanceCents), status };
     })
     .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
 }

@@ -283,7 +283,8 @@ describe.each(testDrivers)('FHIR R4 API on $name', (driver) => {
     const short = await issueTestAccessToken(h.ctx, { userId: ana.userId, patientId: ana.patientId, clientId: 'fhir-test-removed', scope: ALL });
     expect((await get(`/fhir/R4/Patient/${ana.patientId}`, short)).status).toBe(200);
     const grant = (await verifyBearer(h.ctx, `Bearer ${short}`))!;
-    await revokeConnectedApp(h.ctx, { userId: ana.userId, role: 'patient', ip: '127.0.0.1', requestId: 'test' }, grant.grantId);
+    const [connection] = await h.ctx.db.query<{ id: string }>('SELECT connection_id::text AS id FROM smart_app_grants WHERE grant_id = $1', [grant.grantId]);
+    await revokeConnectedApp(h.ctx, { userId: ana.userId, role: 'patient', ip: '127.0.0.1', requestId: 'test' }, connection!.id);
     expect((await get(`/fhir/R4/Patient/${ana.patientId}`, short)).status).toBe(401);
   });
 

@@ -29,7 +29,19 @@ export async function searchBundle({ access, baseUrl }: Deps, resourceType: stri
     entry: [
       ...matches.map((r) => entryOf(baseUrl, r, 'match')),
       ...included.map((r) => entryOf(baseUrl, r, 'include')),
+      // A proxy's app searching a type outside the proxy's access: say so, so "none" and "not yours to see" differ.
+      ...(found.restricted ? [restrictedOutcome(resourceType)] : []),
     ],
+  };
+}
+
+function restrictedOutcome(resourceType: string): BundleEntry {
+  return {
+    resource: {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'information', code: 'suppressed', diagnostics: `The access this app was given to this person's record does not include ${resourceType}; nothing was searched.` }],
+    },
+    search: { mode: 'outcome' },
   };
 }
 

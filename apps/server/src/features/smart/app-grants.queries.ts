@@ -4,6 +4,7 @@ import type { Queryable } from '../../platform/db/db.ts';
 
 export type AppGrantRow = {
   grant_id: string;
+  connection_id: string;
   user_id: string;
   patient_id: string;
   client_id: string;
@@ -12,9 +13,9 @@ export type AppGrantRow = {
   last_used_at: Date | null;
 };
 
-export async function insertAppGrant(q: Queryable, g: { grantId: string; userId: string; patientId: string; clientId: string; scope: string }) {
-  await q.query('INSERT INTO smart_app_grants (grant_id, user_id, patient_id, client_id, scope) VALUES ($1, $2, $3, $4, $5)',
-    [g.grantId, g.userId, g.patientId, g.clientId, g.scope]);
+export async function insertAppGrant(q: Queryable, g: { grantId: string; connectionId: string; userId: string; patientId: string; clientId: string; scope: string }) {
+  await q.query('INSERT INTO smart_app_grants (grant_id, connection_id, user_id, patient_id, client_id, scope) VALUES ($1, $2, $3, $4, $5, $6)',
+    [g.grantId, g.connectionId, g.userId, g.patientId, g.clientId, g.scope]);
 }
 
 /** The patient an active grant was given for. */
@@ -28,14 +29,18 @@ export async function activeAppGrant(q: Queryable, grantId: string): Promise<App
   return row;
 }
 
-/** A user's live connections: not revoked, and the OAuth grant still exists (not expired or revoked through /oauth). */
-export async function liveAppGrantsOfUser(q: Queryable, userId: string): Promise<AppGrantRow[]> {
-  return q.query<AppGrantRow>(
-    `SELECT g.* FROM smart_app_grants g
+/**
+ * The live connections a person controls: the ones they made, and the ones anyone (a proxy) made
+ * to their own patient record. `connected_by` is the connector's display name.
+ */
+export async function liveAppGrantsControlledBy(q: Queryable, userId: string, patientId: string | null): Promise<(AppGrantRow & { connected_by: string })[]> {
+  return q.query<AppGrantRow & { connected_by: string }>(
+    `SELECT g.*, g.connection_id::text AS connection_id, u.display_name AS connected_by FROM smart_app_grants g
        JOIN oidc_models m ON m.model = 'Grant' AND m.id = g.grant_id AND (m.expires_at IS NULL OR m.expires_at > now())
-      WHERE g.user_id = $1 AND g.revoked_at IS NULL
+       JOIN users u ON u.id = g.user_id
+      WHERE (g.user_id = $1 OR ($2::text IS NOT NULL AND g.patient_id = $2)) AND g.revoked_at IS NULL
       ORDER BY g.authorized_at DESC`,
-    [userId],
+    [userId, patientId],
   );
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Provider from 'oidc-provider';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../platform/db/db.ts';
@@ -17,7 +18,7 @@ export async function createAppGrant(
   provider: Provider,
   g: { userId: string; patientId: string; clientId: string; scope: string },
   then?: (grantId: string, tx: Queryable) => Promise<void>,
-): Promise<{ grantId: string; resourceScope: string }> {
+): Promise<{ grantId: string; connectionId: string; resourceScope: string }> {
   const fhirBase = fhirBaseUrl(ctx.config.publicUrl);
   const grant = new provider.Grant({ accountId: g.userId, clientId: g.clientId });
   const oidc = grantableOidcScopes(g.scope);
@@ -25,13 +26,15 @@ export async function createAppGrant(
   if (oidc.length) grant.addOIDCScope(oidc);
   if (resources.length) grant.addResourceScope(fhirBase, resources);
   const resourceScope = resources.join(' ');
+  // The connection's public id (Connected apps, audit); the provider's grant id stays internal.
+  const connectionId = randomUUID();
   const grantId = await withProviderTransaction(ctx.db, async (tx) => {
     const id = await grant.save();
-    await insertAppGrant(tx, { grantId: id, userId: g.userId, patientId: g.patientId, clientId: g.clientId, scope: [...oidc, ...resources].join(' ') });
+    await insertAppGrant(tx, { grantId: id, connectionId, userId: g.userId, patientId: g.patientId, clientId: g.clientId, scope: [...oidc, ...resources].join(' ') });
     await then?.(id, tx);
     // Expired tokens of connected apps are swept hourly from the first connection on.
     await scheduleSmartCleanup(tx);
     return id;
   });
-  return { grantId, resourceScope };
+  return { grantId, connectionId, resourceScope };
 }

@@ -22,10 +22,10 @@ describe.each(testDrivers)('SMART bearer tokens on $name', (driver) => {
     // The database keeps no usable copy of the token.
     const stored = await h.ctx.db.query<{ id: string; payload: unknown }>("SELECT id, payload FROM oidc_models WHERE model = 'AccessToken'");
     expect(JSON.stringify(stored)).not.toContain(token);
-    const used = await h.ctx.db.query<{ last_used_at: Date | null }>('SELECT last_used_at FROM smart_app_grants WHERE grant_id = $1', [grant!.grantId]);
+    const used = await h.ctx.db.query<{ last_used_at: Date | null; connection_id: string }>('SELECT last_used_at, connection_id::text AS connection_id FROM smart_app_grants WHERE grant_id = $1', [grant!.grantId]);
     expect(used[0]!.last_used_at).not.toBeNull();
 
-    await revokeConnectedApp(h.ctx, { userId: ana.userId, role: 'patient', ip: '127.0.0.1', requestId: 'test' }, grant!.grantId);
+    await revokeConnectedApp(h.ctx, { userId: ana.userId, role: 'patient', ip: '127.0.0.1', requestId: 'test' }, used[0]!.connection_id);
     expect(await verifyBearer(h.ctx, `Bearer ${token}`)).toBeNull();
   });
 

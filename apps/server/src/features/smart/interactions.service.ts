@@ -15,7 +15,7 @@ import type { Actor } from './connected-apps.service.ts';
  * The consent step of a SMART authorization (the web page /smart/authorize?uid=...). The first
  * signed-in person to open a request owns it; to anyone else, and once it is answered or expired,
  * it does not exist (404). Approving picks whose record the app may read: the person's own, or one
- * they are a proxy for whose grant covers the health record. The browser then goes back through
+ * they are a proxy for (the app then sees only what the proxy may see of it). The browser then goes back through
  * /oauth/auth/<uid>, which only the browser that started the request can resume (oidc-provider's
  * resume cookie), and on to the app with a code.
  */
@@ -36,9 +36,16 @@ export async function openInteraction(ctx: AppContext, user: User, uid: string):
   return { provider, interaction, user };
 }
 
-/** Records the user may connect an app to: self first, then proxied records whose grant covers the health record. */
+/**
+ * Records the user may connect an app to: self first, then every record they are a proxy for with
+ * any feature at the patient's age ("within their own scope"). For a proxy the app gets no more than
+ * the proxy may see: the FHIR API applies the same proxy policy through PatientAccess, and
+ * `limitedTo` lets the consent screen say so.
+ */
 async function patientChoices(ctx: AppContext, user: User): Promise<SmartPatientChoice[]> {
-  return (await patientContexts(ctx, user)).filter((p) => p.features.includes('record')).map(({ id, name, relationship }) => ({ id, name, relationship }));
+  return (await patientContexts(ctx, user)).map(({ id, name, relationship, features }) => ({
+    id, name, relationship, limitedTo: relationship === 'self' ? null : features,
+  }));
 }
 
 export async function describeInteraction(ctx: AppContext, open: OpenInteraction): Promise<SmartInteraction> {
@@ -70,11 +77,11 @@ export async function approveInteraction(ctx: AppContext, open: OpenInteraction,
   }
   const clientId = String(interaction.params.client_id);
   const scope = typeof interaction.params.scope === 'string' ? interaction.params.scope : '';
-  const { grantId } = await createAppGrant(ctx, provider, { userId: user.id, patientId, clientId, scope }, async (id, tx) => {
+  const { connectionId } = await createAppGrant(ctx, provider, { userId: user.id, patientId, clientId, scope }, async (id, tx) => {
     interaction.result = { login: { accountId: user.id, remember: false }, consent: { grantId: id } };
     await finish(tx, interaction);
   });
-  await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId, action: 'smart-app-authorize', entityType: 'SmartGrant', entityId: grantId, query: clientId, outcome: 'success', ip: actor.ip, requestId: actor.requestId });
+  await ctx.audit.record({ actorId: user.id, actorRole: user.role, patientId, action: 'smart-app-authorize', entityType: 'SmartGrant', entityId: connectionId, query: clientId, outcome: 'success', ip: actor.ip, requestId: actor.requestId });
   return { redirectTo: interaction.returnTo };
 }
 

@@ -67,3 +67,30 @@ export async function tokenRequest(app: FastifyInstance, form: Record<string, st
     payload: new URLSearchParams(form).toString(),
   });
 }
+
+/** Registers a public app through dynamic client registration (open in demo mode); returns its client id. */
+export async function registerPublicApp(app: FastifyInstance, name: string, redirectUri: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST', url: '/oauth/reg', headers: { host: HOST, 'content-type': 'application/json' },
+    payload: { client_name: name, redirect_uris: [redirectUri], token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] },
+  });
+  if (res.statusCode !== 201) throw new Error(`registration failed: ${res.statusCode} ${res.body}`);
+  return res.json().client_id as string;
+}
+
+/** A whole standalone launch of a public app by a signed-in portal user; returns the token response. */
+export async function connectPublicApp(app: FastifyInstance, o: { clientId: string; redirectUri: string; sessionCookie: string; patientId: string; scope: string }) {
+  const browser = new Browser(app);
+  const { verifier, challenge } = pkcePair();
+  const { uid } = await startAuthorization(browser, {
+    response_type: 'code', client_id: o.clientId, redirect_uri: o.redirectUri, scope: o.scope, state: randomBytes(8).toString('hex'),
+    aud: FHIR_BASE, code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  if (!uid) throw new Error('the authorization did not reach the consent step');
+  const answer = await answerConsent(browser, o.sessionCookie, uid, { patientId: o.patientId });
+  const code = answer.redirect?.searchParams.get('code');
+  if (!code) throw new Error(`the consent did not give a code: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const res = await tokenRequest(app, { grant_type: 'authorization_code', code, redirect_uri: o.redirectUri, code_verifier: verifier, client_id: o.clientId });
+  if (res.statusCode !== 200) throw new Error(`token request failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { access_token: string; patient: string; scope: string };
+}

@@ -143,22 +143,22 @@ describe.each(testDrivers)('SMART authorization server on $name', (driver) => {
     const asNosy = await h.app.inject({ method: 'POST', url: '/oauth/token/introspection', headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ token: tokens.access_token, client_id: nosy.clientId, client_secret: nosy.clientSecret! }).toString() });
     expect(asNosy.json()).toEqual({ active: false });
 
-    const apps = (await h.app.inject({ url: '/api/apps', headers: { cookie: anaCookie } })).json().apps as { grantId: string; clientName: string; patientName: string; lastUsedAt: string | null }[];
+    const apps = (await h.app.inject({ url: '/api/apps', headers: { cookie: anaCookie } })).json().apps as { connectionId: string; clientName: string; patientName: string; lastUsedAt: string | null }[];
     const mine = apps.find((a) => a.clientName === 'Clinic Portal Sync')!;
     expect(mine).toMatchObject({ patientName: 'Ana Tester', lastUsedAt: null });
     // Someone else cannot remove it.
     const other = await createPatientUser(h.ctx, { given: 'Cy' });
     const otherCookie = await signInCookie(h.app, other.email, other.password);
-    expect((await h.app.inject({ method: 'DELETE', url: `/api/apps/${mine.grantId}`, headers: { cookie: otherCookie, ...CSRF } })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'DELETE', url: `/api/apps/${mine.connectionId}`, headers: { cookie: otherCookie, ...CSRF } })).statusCode).toBe(404);
 
-    expect((await h.app.inject({ method: 'DELETE', url: `/api/apps/${mine.grantId}`, headers: { cookie: anaCookie, ...CSRF } })).statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'DELETE', url: `/api/apps/${mine.connectionId}`, headers: { cookie: anaCookie, ...CSRF } })).statusCode).toBe(204);
     expect((await introspect(tokens.access_token)).json()).toEqual({ active: false });
     expect(await verifyBearer(h.ctx, `Bearer ${tokens.access_token}`)).toBeNull();
     const refresh = await tokenRequest(h.app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! }, basic);
     expect(refresh.json().error).toBe('invalid_grant');
-    const after = (await h.app.inject({ url: '/api/apps', headers: { cookie: anaCookie } })).json().apps as { grantId: string }[];
-    expect(after.map((a) => a.grantId)).not.toContain(mine.grantId);
-    const audit = await h.ctx.db.query<{ action: string }>("SELECT action FROM audit_events WHERE entity_id = $1 AND outcome = 'success'", [mine.grantId]);
+    const after = (await h.app.inject({ url: '/api/apps', headers: { cookie: anaCookie } })).json().apps as { connectionId: string }[];
+    expect(after.map((a) => a.connectionId)).not.toContain(mine.connectionId);
+    const audit = await h.ctx.db.query<{ action: string }>("SELECT action FROM audit_events WHERE entity_id = $1 AND outcome = 'success'", [mine.connectionId]);
     expect(audit.map((a) => a.action).sort()).toEqual(['smart-app-authorize', 'smart-app-revoke']);
   });
 
@@ -218,18 +218,26 @@ describe.each(testDrivers)('SMART authorization server on $name', (driver) => {
     expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('lets a proxy connect an app only to records their grant covers', async () => {
+  it('lets a proxy connect an app only to records their grant covers, each within what the proxy may see', async () => {
     const child = await createPatientUser(h.ctx, { given: 'Lily', birthDate: '2018-05-01' });
-    const uncovered = await createPatientUser(h.ctx, { given: 'Otto' });
+    const billingOnly = await createPatientUser(h.ctx, { given: 'Rosa' });
+    // A parent's access ends when the child is an adult: nothing left to connect an app to.
+    const uncovered = await createPatientUser(h.ctx, { given: 'Otto', birthDate: '1990-01-01' });
     const parent = await createPatientUser(h.ctx, {
       given: 'David',
-      proxyFor: [{ patientId: child.patientId, relationship: 'parent', scopes: ['record'] }, { patientId: uncovered.patientId, relationship: 'caregiver', scopes: ['billing'] }],
+      proxyFor: [
+        { patientId: child.patientId, relationship: 'parent', scopes: ['record'] },
+        { patientId: billingOnly.patientId, relationship: 'caregiver', scopes: ['billing'] },
+        { patientId: uncovered.patientId, relationship: 'parent', scopes: ['record'] },
+      ],
     });
     const parentCookie = await signInCookie(h.app, parent.email, parent.password);
     const browser = new Browser(h.app);
     const { uid } = await startAuthorization(browser, authParams(publicClientId, pkcePair().challenge));
     const consent = (await h.app.inject({ url: `/api/smart/interactions/${uid}`, headers: { cookie: parentCookie } })).json();
-    expect(consent.patients.map((p: { id: string }) => p.id)).toEqual([parent.patientId, child.patientId]);
+    expect(consent.patients.map((p: { id: string; limitedTo: string[] | null }) => [p.id, p.limitedTo])).toEqual([
+      [parent.patientId, null], [child.patientId, ['record', 'immunizations']], [billingOnly.patientId, ['billing']],
+    ]);
     const refused = await answerConsent(browser, parentCookie, uid!, { patientId: uncovered.patientId });
     expect(refused.status).toBe(404);
     const stranger = await answerConsent(browser, parentCookie, uid!, { patientId: ana.patientId });

@@ -13,7 +13,8 @@ import { listConnectedApps, revokeConnectedApp, type Actor } from './connected-a
 import { deleteAdminApp, listAdminApps, registerAdminApp } from './admin-apps.service.ts';
 
 const UidParam = z.object({ uid: z.string().regex(/^[\w-]{10,64}$/, 'Not a valid request id. Go back to the app and start again.') });
-const GrantParam = z.object({ grantId: z.string().regex(/^[\w-]{10,64}$/, 'Not a valid connected app id.') });
+// Any id is looked up (one that is not a connection simply is not found): outsiders get 404 whatever they send.
+const ConnectionParam = z.object({ connectionId: z.string().max(64) });
 const ClientParam = z.object({ clientId: z.string().regex(/^[\w.-]{1,128}$/, 'Not a valid app id.') });
 
 const actorOf = (request: FastifyRequest): Actor => {
@@ -57,13 +58,15 @@ export async function registerSmartRoutes(app: FastifyInstance, ctx: AppContext)
     return SmartRedirect.parse(await denyInteraction(ctx, open, actorOf(request)));
   });
 
+  // Patient control: the apps a person connected, and the ones proxies connected to their own record.
   app.get('/api/apps', async (request) => {
     const { user } = requireAuth(request);
-    return ConnectedAppList.parse(await listConnectedApps(ctx, user.id));
+    return ConnectedAppList.parse(await listConnectedApps(ctx, actorOf(request), user.patientId));
   });
 
-  app.delete('/api/apps/:grantId', async (request, reply) => {
-    await revokeConnectedApp(ctx, actorOf(request), GrantParam.parse(request.params).grantId);
+  app.delete('/api/apps/:connectionId', async (request, reply) => {
+    const { user } = requireAuth(request);
+    await revokeConnectedApp(ctx, actorOf(request), ConnectionParam.parse(request.params).connectionId, user.patientId);
     return reply.status(204).send();
   });
 

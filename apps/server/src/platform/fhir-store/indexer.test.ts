@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation, Patient } from '@medplum/fhirtypes';
+import type { Coverage, Observation, Patient } from '@medplum/fhirtypes';
 import { extractIndexRows, normalizeString, patientCompartment, splitReference } from './indexer.ts';
 import { repairForImport } from './validate.ts';
 
@@ -38,10 +38,10 @@ describe('search indexing from the official search parameters', () => {
   });
 
   it('files a Coverage under the person covered, not the parent who holds the plan', () => {
-    const coverage = {
+    const coverage: Coverage = {
       resourceType: 'Coverage', status: 'active', payor: [{ reference: 'Organization/plan' }],
       policyHolder: { reference: 'Patient/parent' }, subscriber: { reference: 'Patient/parent' }, beneficiary: { reference: 'Patient/child' },
-    } as const;
+    };
     expect(patientCompartment(coverage)).toBe('child');
   });
 

@@ -11,6 +11,8 @@ export type Thing = (typeof knownThings)[number] | 'record';
 export const plainActions = [
   'sign-in', 'sign-out', 'sign-out-session', 'sign-out-others', 'break-glass', 'access', 'mfa-change',
   'password-change', 'password-reset', 'password-reset-request', 'email-change', 'activate', 'sign-up',
+  // SMART apps (issue 9): connecting, refusing and removing an app; the app's own reads are read/search.
+  'smart-app-authorize', 'smart-app-deny', 'smart-app-revoke', 'smart-app-list',
 ] as const;
 /** Actions done to something ("Looked at test results"), keys of activity.actionsOn. */
 export const thingActions = ['read', 'search', 'download', 'share', 'create', 'update', 'review'] as const;

@@ -101,6 +101,12 @@ function VisitStatement({ visit }: { visit: StatementVisit }) {
             <dt>{t('statement.paid')}</dt>
             <dd>{money(visit.paid)}</dd>
           </div>
+          {visit.financialHelp > 0 ? (
+            <div>
+              <dt>{t('statement.financialHelp')}</dt>
+              <dd>{t('statement.financialHelpAmount', { amount: money(visit.financialHelp) })}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('statement.balance')}</dt>
             <dd>{money(visit.balance)}</dd>

@@ -5,7 +5,7 @@ import { apiRequest } from '../../api/client.ts';
 
 export const listConnectedApps = () => apiRequest<ConnectedAppList>('GET', '/api/apps');
 
-export const removeConnectedApp = (grantId: string) => apiRequest<void>('DELETE', `/api/apps/${encodeURIComponent(grantId)}`);
+export const removeConnectedApp = (connectionId: string) => apiRequest<void>('DELETE', `/api/apps/${encodeURIComponent(connectionId)}`);
 
 const interaction = (uid: string) => `/api/smart/interactions/${encodeURIComponent(uid)}`;
 

@@ -16,8 +16,8 @@ import '../../styles/connected-apps.css';
 
 /**
  * /account/apps "Connected apps": every app the signed-in person allowed to see a record (their
- * own or one they are a proxy for), what it can see, when it last used it, and Remove, which
- * revokes the app's access at once.
+ * own or one they are a proxy for), and every app a proxy connected to their own record ("Connected
+ * by ..."): what it can see, when it last used it, and Remove, which revokes the app's access at once.
  */
 export function ConnectedAppsPage() {
   const { t } = useTranslation('apps');
@@ -59,7 +59,7 @@ export function ConnectedAppsPage() {
         {apps.length > 0 ? (
           <ul className="item-list" aria-labelledby={titleId}>
             {apps.map((app) => (
-              <ConnectedAppItem key={app.grantId} app={app} onRemoved={handleRemoved} onApiError={onApiError} />
+              <ConnectedAppItem key={app.connectionId} app={app} onRemoved={handleRemoved} onApiError={onApiError} />
             ))}
           </ul>
         ) : null}
@@ -83,7 +83,7 @@ function ConnectedAppItem({ app, onRemoved, onApiError }: ItemProps) {
       name={app.clientName}
       words={words}
       onRemove={async () => {
-        await removeConnectedApp(app.grantId);
+        await removeConnectedApp(app.connectionId);
         return t('connected.removed', names);
       }}
       onRemoved={onRemoved}
@@ -92,6 +92,12 @@ function ConnectedAppItem({ app, onRemoved, onApiError }: ItemProps) {
       <dl className="connected-app__details">
         <dt>{t('connected.record')}</dt>
         <dd>{app.patientName}</dd>
+        {app.connectedBy ? (
+          <>
+            <dt>{t('connected.connectedBy')}</dt>
+            <dd>{app.connectedBy}</dd>
+          </>
+        ) : null}
         <dt>{t('connected.canSee')}</dt>
         <dd>
           <ul className="connected-app__access">

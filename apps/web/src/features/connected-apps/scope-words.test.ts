@@ -1,12 +1,12 @@
 import { createInstance } from 'i18next';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { SmartScopeSummary } from '@ourchart/contracts';
+import type { SmartPatientChoice, SmartScopeSummary } from '@ourchart/contracts';
 import en from '../../i18n/en/apps.json';
 import es from '../../i18n/es/apps.json';
 import enAdmin from '../../i18n/en/admin-apps.json';
 import esAdmin from '../../i18n/es/admin-apps.json';
-import { accessInWords } from './scope-words.ts';
+import { accessInWords, recordLimitInWords } from './scope-words.ts';
 
 async function words(lng: 'en' | 'es'): Promise<TFunction<'apps'>> {
   const i18n = createInstance();
@@ -52,6 +52,17 @@ describe('accessInWords', () => {
       'Todo su expediente', 'Quién es usted', 'Mantener el acceso hasta que usted lo quite',
     ]);
     expect(accessInWords(t, summary({ resources: [read('Observation', 'laboratory')] }))[0]).toBe('Resultados de pruebas (solo de laboratorio)');
+  });
+
+  it('says what of a record a limited proxy’s app will see, from the proxy’s features, and nothing for one’s own record', async () => {
+    const tEn = await words('en');
+    const ethan: SmartPatientChoice = { id: 'e', name: 'Ethan Chen', relationship: 'parent', limitedTo: ['immunizations', 'messaging', 'appointments', 'billing'] };
+    expect(recordLimitInWords(tEn, 'en', ethan)).toBe('Only what you can see of Ethan Chen’s record: vaccines, messages, appointments, and bills.');
+    // The health record already includes vaccines: not named twice.
+    expect(recordLimitInWords(tEn, 'en', { ...ethan, limitedTo: ['record', 'immunizations', 'billing'] })).toBe('Only what you can see of Ethan Chen’s record: the health record and bills.');
+    expect(recordLimitInWords(tEn, 'en', { id: 'a', name: 'Ana', relationship: 'self', limitedTo: null })).toBeNull();
+    const tEs = await words('es');
+    expect(recordLimitInWords(tEs, 'es', { ...ethan, limitedTo: ['immunizations', 'appointments'] })).toBe('Solo lo que usted puede ver del expediente de Ethan Chen: las vacunas y las citas.');
   });
 
   it('has every English key in Spanish too, for the patient pages and the admin page', () => {

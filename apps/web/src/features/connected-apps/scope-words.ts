@@ -1,5 +1,6 @@
-import type { SmartScopeSummary } from '@ourchart/contracts';
+import type { SmartPatientChoice, SmartScopeSummary } from '@ourchart/contracts';
 import type { TFunction } from 'i18next';
+import { featuresToName, listInWords } from '../proxies/scope-words.ts';
 import type enApps from '../../i18n/en/apps.json';
 
 type KnownType = keyof typeof enApps.see.type;
@@ -39,4 +40,15 @@ export function accessInWords(t: TFunction<'apps'>, scopes: SmartScopeSummary): 
   if (scopes.openid || scopes.fhirUser) lines.push(t('see.identity'));
   lines.push(t(scopes.offlineAccess ? 'see.offline' : 'see.shortTime'));
   return lines;
+}
+
+/**
+ * For a record the person may only partly see (a proxy), what the app will get of it, from the
+ * proxy's features: "Only what you can see of Ethan’s record: vaccines, messages, appointments and
+ * bills." null when the app gets everything it asked for (the person's own record).
+ */
+export function recordLimitInWords(t: TFunction<'apps'>, locale: string, patient: SmartPatientChoice): string | null {
+  if (!patient.limitedTo) return null;
+  const parts = featuresToName(patient.limitedTo).map((f) => t(`consent.part.${f}`));
+  return t('consent.limited', { name: patient.name, list: listInWords(parts, locale) });
 }

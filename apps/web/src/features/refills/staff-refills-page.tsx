@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { LoadFailed, Loading } from '../account/status-notices.tsx';
+import { ApiStatus } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
 import { getRefillQueue } from './refills-api.ts';
 import { StaffRefillCard } from './staff-refill-card.tsx';
@@ -61,16 +61,7 @@ export function StaffRefillsPage() {
         <h2 id={titleId} className="card__title">
           {t(filter === 'open' ? 'staff.openTitle' : 'staff.decidedTitle')}
         </h2>
-        {queue.status === 'loading' ? <Loading text={t('staff.loading')} /> : null}
-        {queue.status === 'error' ? (
-          <LoadFailed
-            error={queue.error}
-            onRetry={() => {
-              onApiError(queue.error);
-              queue.reload();
-            }}
-          />
-        ) : null}
+        <ApiStatus result={queue} loadingText={t('staff.loading')} onApiError={onApiError} />
         {queue.status === 'ready' ? (
           <>
             <p>{requests.length === 0 ? t(filter === 'open' ? 'staff.emptyOpen' : 'staff.emptyDecided') : t('staff.count', { count: requests.length })}</p>

@@ -15,7 +15,7 @@ import { FormAlert, useSubmit } from '../account/fields.tsx';
 import { LoadFailed, Loading } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
 import { approveInteraction, denyInteraction, getInteraction } from '../connected-apps/apps-api.ts';
-import { accessInWords } from '../connected-apps/scope-words.ts';
+import { accessInWords, recordLimitInWords } from '../connected-apps/scope-words.ts';
 import { pendingAppRequest } from './pending-authorization.tsx';
 import '../../styles/connected-apps.css';
 
@@ -87,7 +87,8 @@ function recordLabel(t: TFunction<'apps'>, patient: SmartPatientChoice): string 
 }
 
 function ConsentForm({ request }: { request: SmartInteraction }) {
-  const { t } = useTranslation('apps');
+  const { t, i18n } = useTranslation('apps');
+  const locale = i18n.resolvedLanguage ?? 'en';
   const { onApiError } = useSignedIn();
   const whatId = useId();
   const app = request.client.name;
@@ -118,6 +119,10 @@ function ConsentForm({ request }: { request: SmartInteraction }) {
 
   const lines = accessInWords(t, request.scopes);
   const canAllow = request.patients.length > 0;
+  // A proxy's app sees no more than the proxy may see of that record: say so where it counts.
+  const limitOf = (patient: SmartPatientChoice) => recordLimitInWords(t, locale, patient);
+  const chosen = request.patients.find((p) => p.id === patientId);
+  const chosenLimit = chosen ? limitOf(chosen) : null;
   return (
     <div className="consent">
       <p className="notice notice--info">{t('consent.notOurs')}</p>
@@ -132,6 +137,7 @@ function ConsentForm({ request }: { request: SmartInteraction }) {
             <li key={line}>{line}</li>
           ))}
         </ul>
+        {chosenLimit ? <p className="notice notice--info">{chosenLimit}</p> : null}
         <p>{t('consent.readOnly')}</p>
         {request.scopes.ignored.length > 0 ? <p>{t('see.ignored')}</p> : null}
       </section>
@@ -149,7 +155,10 @@ function ConsentForm({ request }: { request: SmartInteraction }) {
                   checked={patientId === patient.id}
                   onChange={() => setPatientId(patient.id)}
                 />
-                <span>{recordLabel(t, patient)}</span>
+                <span>
+                  {recordLabel(t, patient)}
+                  {limitOf(patient) ? <span className="consent__record-limit">{limitOf(patient)}</span> : null}
+                </span>
               </label>
             ))}
           </ChoiceGroup>

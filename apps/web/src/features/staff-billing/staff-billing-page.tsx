@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeading } from '../../shell/page-heading.tsx';
 import { useDocumentTitle } from '../../shell/use-document-title.ts';
-import { LoadFailed, Loading } from '../account/status-notices.tsx';
+import { ApiStatus } from '../account/status-notices.tsx';
 import { useSignedIn } from '../account/use-signed-in.ts';
 import { useMoney } from '../billing/use-money.ts';
 import { PendingPaymentCard } from './pending-payment-card.tsx';
@@ -54,16 +54,7 @@ export function StaffBillingPage() {
           <h2 id={waitingId} className="card__title">
             {t('payments.waitingTitle')}
           </h2>
-          {queue.status === 'loading' ? <Loading text={t('payments.loading')} /> : null}
-          {queue.status === 'error' ? (
-            <LoadFailed
-              error={queue.error}
-              onRetry={() => {
-                onApiError(queue.error);
-                queue.reload();
-              }}
-            />
-          ) : null}
+          <ApiStatus result={queue} loadingText={t('payments.loading')} onApiError={onApiError} />
           {queue.status === 'ready' ? (
             <>
               <p>{queue.data.pending.length === 0 ? t('payments.empty') : t('payments.count', { count: queue.data.pending.length })}</p>
