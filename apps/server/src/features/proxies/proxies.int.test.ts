@@ -132,8 +132,10 @@ describe.each(testDrivers)('proxy access on $name', (driver) => {
     const parent = await createPatientUser(h.ctx, { given: 'TeenParent', proxyFor: [{ patientId: teen.patientId, relationship: 'parent' }] });
     expect(await notifyPatient(h.ctx.db, teen.patientId, { kind: 'result-available', entityType: 'Observation', entityId: 'obs-teen-1' })).toBe(1);
     expect(await notifyPatient(h.ctx.db, teen.patientId, { kind: 'appointment-reminder', entityType: 'Appointment', entityId: 'appt-teen-1' })).toBe(2);
+    // Billing stays with parents of teens: insurance and financial-help news reach them too.
+    expect(await notifyPatient(h.ctx.db, teen.patientId, { kind: 'insurance-reviewed', entityType: 'InsuranceUpdate', entityId: 'ins-teen-1' })).toBe(2);
     const told = await h.ctx.db.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1 ORDER BY kind', [parent.userId]);
-    expect(told.map((r) => r.kind)).toEqual(['appointment-reminder']);
+    expect(told.map((r) => r.kind)).toEqual(['appointment-reminder', 'insurance-reviewed']);
   });
 
   it('staff grant access with a documented reason and end it; only staff and admins may', async () => {

@@ -10,7 +10,7 @@ import { planDelivery } from './delivery.ts';
 function featureOfKind(kind: NotificationKind): Feature | null {
   if (kind.startsWith('message-')) return 'messaging';
   if (kind.startsWith('refill-')) return 'refills';
-  if (kind.startsWith('payment-')) return 'billing';
+  if (kind.startsWith('payment-') || kind.startsWith('insurance-') || kind.startsWith('assistance-')) return 'billing';
   if (kind.startsWith('waitlist-') || kind.startsWith('appointment-')) return 'appointments';
   return 'record';
 }
