@@ -147,6 +147,8 @@ export const ActivityEntry = z.object({
     .object({ format: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), recipient: z.string().nullable() })
     .nullable()
     .optional(),
+  /** A connected app (SMART on FHIR) that did this for the person: its name. */
+  app: z.string().nullable().optional(),
 });
 export const ActivityPage = z.object({ entries: z.array(ActivityEntry) });
 export type ActivityEntry = z.infer<typeof ActivityEntry>;

@@ -31,6 +31,8 @@ export async function getActivity({ ctx, access }: { ctx: AppContext; access: Pa
       what: r.entity_type,
       outcome: r.outcome,
       ...(share?.details ? { details: share.details } : {}),
+      // Reads by a connected app (FHIR API) name the app; the demo client is configured in code, so its id stands in.
+      ...(r.app_id ? { app: r.app_name ?? decodeURIComponent(r.app_id) } : {}),
     };
   });
 }

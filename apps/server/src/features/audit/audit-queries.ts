@@ -5,6 +5,8 @@ import type { Queryable } from '../../platform/db/db.ts';
 export type ActivityRow = {
   seq: string | number; recorded_at: Date; actor_id: string | null; actor_role: string | null; action: string;
   entity_type: string | null; outcome: string; display_name: string | null; actor_patient_id: string | null;
+  /** The SMART app that acted for the person (the FHIR API audits `app=<client id>` first in the query), and its registered name. */
+  app_id: string | null; app_name: string | null;
 };
 
 /**
@@ -14,13 +16,14 @@ export type ActivityRow = {
 export async function activityRows(db: Queryable, patientId: string, ownUserId: string | null, limit: number): Promise<ActivityRow[]> {
   return db.query<ActivityRow>(
     `SELECT e.seq, e.recorded_at, e.actor_id, e.actor_role, e.action, e.entity_type, e.outcome,
-            u.display_name, u.patient_id AS actor_patient_id
-       FROM (
+            u.display_name, u.patient_id AS actor_patient_id, e.app_id, c.payload->>'client_name' AS app_name
+       FROM (SELECT *, substring(query FROM '^app=([^&]+)') AS app_id FROM (
          (SELECT * FROM audit_events WHERE patient_id = $1 ORDER BY seq DESC LIMIT $3)
          UNION ALL
          (SELECT * FROM audit_events WHERE $2::text IS NOT NULL AND actor_id = $2 AND patient_id IS NULL ORDER BY seq DESC LIMIT $3)
-       ) e
+       ) a) e
        LEFT JOIN users u ON u.id::text = e.actor_id
+       LEFT JOIN oidc_models c ON c.model = 'Client' AND c.id = e.app_id
       -- By time as people read it; concurrent writers can append a few ms out of clock order.
       ORDER BY e.recorded_at DESC, e.seq DESC LIMIT $3`,
     [patientId, ownUserId, limit],

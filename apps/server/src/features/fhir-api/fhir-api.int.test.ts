@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, CapabilityStatement, OperationOutcome, Practitioner, Resource } from '@medplum/fhirtypes';
 import { testDrivers } from '../../test/databases.ts';
-import { createPatientUser, createTestApp, type TestApp } from '../../test/app.ts';
+import { createPatientUser, createTestApp, signInCookie, type TestApp } from '../../test/app.ts';
 import { buildPatient } from '../../test/factories.ts';
 import { assertValidResource } from '../../platform/fhir-store/validate.ts';
 import { patientCompartment } from '../../platform/fhir-store/indexer.ts';
@@ -17,7 +17,7 @@ const ALL = 'launch/patient openid fhirUser patient/*.rs';
 
 describe.each(testDrivers)('FHIR R4 API on $name', (driver) => {
   let h: TestApp;
-  let ana: { userId: string; patientId: string; record: SeededRecord };
+  let ana: { userId: string; patientId: string; email: string; password: string; record: SeededRecord };
   let ben: { userId: string; patientId: string; record: SeededRecord };
   let token: string;
   let benLeak: string;
@@ -259,6 +259,10 @@ describe.each(testDrivers)('FHIR R4 API on $name', (driver) => {
       expect(r).toMatchObject({ actor_id: ana.userId, patient_id: ana.patientId, action: 'search' });
       expect(r.query.startsWith('app=ourchart-test-app')).toBe(true);
     }
+    // Ana's Account activity names the app that read her record.
+    const cookie = await signInCookie(h.app, ana.email, ana.password);
+    const activity = (await h.app.inject({ url: '/api/account/activity', headers: { cookie } })).json() as { entries: { action: string; what: string | null; app?: string | null }[] };
+    expect(activity.entries.filter((e) => e.action === 'search' && e.what === 'Observation').map((e) => e.app)).toContain('Test app ourchart-test-app');
   });
 
   it('a proxy\'s token sees only what the grant allows, and ends with the grant', async () => {

@@ -149,6 +149,7 @@ export function ActivityPage() {
                 </td>
                 <td role="cell" data-label={t('columns.who')}>
                   {t('who', { name: entry.actorName, role: words.role(entry) })}
+                  {entry.app ? <> {t('throughApp', { app: entry.app })}</> : null}
                 </td>
                 <td role="cell" data-label={t('columns.what')}>{words.what(entry)}</td>
                 <td role="cell" data-label={t('columns.outcome')}>{words.outcome(entry)}</td>
