@@ -4,6 +4,7 @@
  * Spanish entry still shows (in English) instead of breaking. Developer-facing FHIR API errors
  * (search syntax, bundles, validation paths) stay in English.
  */
+import { EXACT_ES_BILLING_APPS, PATTERNS_ES_BILLING_APPS } from './messages-es-billing-apps.ts';
 /** How the proxy-scope refusal (PatientAccess.require) names each feature in Spanish. */
 const FEATURE_ES: Record<string, string> = {
   'their health record': 'su expediente de salud',
@@ -321,86 +322,7 @@ const EXACT: Record<string, string> = {
   'This refill request was already answered. Reload the list to see the answer.': 'Ya se respondió esta solicitud de resurtido. Vuelva a cargar la lista para ver la respuesta.',
   'Only a clinician can approve a refill. You can deny it with a reason or leave a note for the prescriber.':
     'Solo un clínico puede aprobar un resurtido. Usted puede negarlo con un motivo o dejar una nota para quien recetó.',
-  // Billing and payments (features/billing)
-  'There is nothing to pay right now. Payments waiting at the front desk are already counted.': 'No hay nada que pagar ahora. Los pagos pendientes en la recepción ya están contados.',
-  'Send an Idempotency-Key header (a new UUID for each payment).': 'Envíe un encabezado Idempotency-Key (un UUID nuevo para cada pago).',
-  'This payment was already sent with a different amount or way to pay. Reload the page and try again.': 'Este pago ya se envió con otra cantidad u otra forma de pago. Vuelva a cargar la página e inténtelo de nuevo.',
-  'Card payments are not available. Choose "Pay at the front desk".': 'Los pagos con tarjeta no están disponibles. Elija "Pagar en la recepción".',
-  'We could not reach the card service. Nothing was charged. Try again in a few minutes, or pay at the front desk.': 'No pudimos comunicarnos con el servicio de tarjetas. No se cobró nada. Inténtelo de nuevo en unos minutos o pague en la recepción.',
-  'This payment was already posted or canceled. Reload the list.': 'Este pago ya se registró o se canceló. Vuelva a cargar la lista.',
-  'We could not find that payment.': 'No encontramos ese pago.',
-  'We could not find a receipt for that payment.': 'No encontramos un recibo para ese pago.',
-  'We could not find that payment plan.': 'No encontramos ese plan de pagos.',
-  'This payment plan has already ended.': 'Este plan de pagos ya terminó.',
-  'You already have a payment plan. To make a new one, cancel the current plan first.': 'Usted ya tiene un plan de pagos. Para hacer uno nuevo, primero cancele el plan actual.',
-  'Card payments are not set up on this server.': 'Los pagos con tarjeta no están configurados en este servidor.',
-  'Enter the amount to pay in dollars, for example 25.00.': 'Escriba la cantidad que va a pagar en dólares, por ejemplo 25.00.',
-  'Enter the amount the patient paid in dollars, for example 25.00.': 'Escriba la cantidad que pagó el paciente en dólares, por ejemplo 25.00.',
-  'Enter an amount more than $0.00.': 'Escriba una cantidad mayor que $0.00.',
-  'Use at most 2 digits after the decimal point, for example 25.50.': 'Use como máximo 2 números después del punto decimal, por ejemplo 25.50.',
-  'Choose how to pay.': 'Elija cómo pagar.',
-  'Choose paper or paperless statements.': 'Elija estados de cuenta en papel o sin papel.',
-  'Choose how many months.': 'Elija cuántos meses.',
-  'Keep the reference under 40 characters.': 'Use menos de 40 caracteres en la referencia.',
-  'Choose how the patient paid: card on file, cash or check.': 'Elija cómo pagó el paciente: tarjeta registrada, efectivo o cheque.',
-  'Choose the patient.': 'Elija al paciente.',
-  'Not a valid payment id.': 'No es un identificador de pago válido.',
-  'Not a valid payment plan id.': 'No es un identificador de plan de pagos válido.',
-  'The card was not accepted, so nothing was charged. Try another card or pay at the front desk.': 'No se aceptó la tarjeta, así que no se cobró nada. Pruebe otra tarjeta o pague en la recepción.',
-  'The card payment was stopped before it was charged.': 'El pago con tarjeta se detuvo antes de cobrarse.',
-  'The payment plan was canceled.': 'Se canceló el plan de pagos.',
-  // Insurance, estimates and financial assistance (features/insurance, estimates, assistance)
-  'Choose how you are related to the person who holds the plan.': 'Elija su relación con la persona que tiene el plan.',
-  'Enter the insurance company name.': 'Escriba el nombre de la compañía de seguros.',
-  'Keep the insurance company name under 120 characters.': 'El nombre de la compañía de seguros debe tener menos de 120 caracteres.',
-  'Enter the member ID.': 'Escriba el número de miembro.',
-  'Keep the member ID under 40 characters.': 'El número de miembro debe tener menos de 40 caracteres.',
-  'Use only the letters, numbers and dashes printed on the card.': 'Use solo las letras, números y guiones que aparecen en la tarjeta.',
-  'Keep the group number under 40 characters.': 'El número de grupo debe tener menos de 40 caracteres.',
-  'Enter the name of the person who holds the plan.': 'Escriba el nombre de la persona que tiene el plan.',
-  'Keep the name of the person who holds the plan under 120 characters.': 'El nombre de la persona que tiene el plan debe tener menos de 120 caracteres.',
-  'Tell the patient why, so they can fix it.': 'Dígale al paciente por qué, para que pueda corregirlo.',
-  'Tell the patient why, so they can fix it (at least 5 characters).': 'Dígale al paciente por qué, para que pueda corregirlo (al menos 5 caracteres).',
-  'Card photos must be JPEG, PNG or HEIC pictures.': 'Las fotos de la tarjeta deben ser imágenes JPEG, PNG o HEIC.',
-  'Each card photo can be up to 10 MB. Take the photo again at a smaller size.': 'Cada foto de la tarjeta puede pesar hasta 10 MB. Tome la foto otra vez en un tamaño menor.',
-  'Add a photo of the front and of the back of the card.': 'Agregue una foto del frente y otra del reverso de la tarjeta.',
-  'You already sent an insurance update. We will tell you when the clinic has reviewed it.': 'Usted ya envió un cambio de seguro. Le avisaremos cuando la clínica lo revise.',
-  'We could not find that insurance update.': 'No encontramos ese cambio de seguro.',
-  'Not a valid insurance update id.': 'No es un identificador válido de cambio de seguro.',
-  'This insurance update was already reviewed. Reload the list to see the answer.': 'Ya se revisó este cambio de seguro. Vuelva a cargar la lista para ver la respuesta.',
-  'Choose status=pending or status=decided.': 'Elija status=pending o status=decided.',
-  'Choose status=submitted or status=decided.': 'Elija status=submitted o status=decided.',
-  'Choose a visit type from the list.': 'Elija un tipo de consulta de la lista.',
-  'Not a valid application id.': 'No es un identificador válido de solicitud.',
-  'You already sent an application. The billing office will answer it soon, and we will tell you here.': 'Usted ya envió una solicitud. La oficina de facturación la contestará pronto y le avisaremos aquí.',
-  'We could not find that application.': 'No encontramos esa solicitud.',
-  'This application was already answered. Reload the list to see the answer.': 'Ya se respondió esta solicitud. Vuelva a cargar la lista para ver la respuesta.',
-  'Enter the discount as a whole number from 1 to 100.': 'Escriba el descuento como un número entero del 1 al 100.',
-  'Tell the patient why.': 'Dígale al paciente por qué.',
-  'Tell the patient why (at least 5 characters).': 'Dígale al paciente por qué (al menos 5 caracteres).',
-  'Choose approve or deny.': 'Elija aprobar o negar.',
-  // SMART apps (features/smart, contracts smart.ts)
-  'This request to connect an app has ended or was not found. Go back to the app and start again.':
-    'Esta solicitud para conectar una aplicación terminó o no se encontró. Vuelva a la aplicación y empiece de nuevo.',
-  'We could not find that record. Choose one of the records listed.': 'No encontramos ese expediente. Elija uno de los expedientes de la lista.',
-  'We could not find that connected app. It may have been removed already.': 'No encontramos esa aplicación conectada. Puede que ya se haya quitado.',
-  'Not a valid request id. Go back to the app and start again.': 'No es un identificador de solicitud válido. Vuelva a la aplicación y empiece de nuevo.',
-  'Not a valid connected app id.': 'No es un identificador válido de aplicación conectada.',
-  'Not a valid app id.': 'No es un identificador válido de aplicación.',
-  'Choose whose record the app may see.': 'Elija de quién es el expediente que la aplicación puede ver.',
-  'An app that signs in with its own key needs its public key set. Give the address of the key set, or paste it.':
-    'Una aplicación que se identifica con su propia clave necesita su conjunto de claves públicas. Escriba la dirección del conjunto de claves o péguelo.',
-  'Give the address of the key set, or paste it.': 'Escriba la dirección del conjunto de claves o péguelo.',
-  'The demo app is built in while demo mode is on and cannot be removed.': 'La aplicación de demostración viene incluida mientras el modo de demostración está activo y no se puede quitar.',
-  'We could not find that app. It may have been removed already.': 'No encontramos esa aplicación. Puede que ya se haya quitado.',
-  'Give the app a name people will recognise.': 'Dele a la aplicación un nombre que la gente reconozca.',
-  'Keep the name under 100 characters.': 'Use menos de 100 caracteres para el nombre.',
-  'Each redirect address must be a full URL such as https://app.example.org/callback.': 'Cada dirección de retorno debe ser una URL completa, como https://app.example.org/callback.',
-  'A redirect address cannot contain "#".': 'Una dirección de retorno no puede contener "#".',
-  'Add at least one redirect address.': 'Agregue al menos una dirección de retorno.',
-  'Add at most 10 redirect addresses.': 'Agregue como máximo 10 direcciones de retorno.',
-  'The key set address must be a full https URL.': 'La dirección del conjunto de claves debe ser una URL https completa.',
-  'The key set has no keys.': 'El conjunto de claves no tiene claves.',
+  ...EXACT_ES_BILLING_APPS,
 };
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -429,15 +351,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
     (m) => `Usted ya pidió un resurtido de ${m[1]}. Le avisaremos cuando el equipo de atención responda.`],
   [/^(.+) is not a current prescription, so it cannot be refilled\. Ask your care team in a message if you still need it\.$/,
     (m) => `${m[1]} no es una receta actual, así que no se puede resurtir. Si todavía lo necesita, escriba un mensaje a su equipo de atención.`],
-  // Billing (features/billing): amounts as the server wrote them ($1,234.50).
-  [/^You can pay at most (\$[\d,.]+) now\. Enter (\$[\d,.]+) or less\.$/, (m) => `Puede pagar como máximo ${m[1]} ahora. Escriba ${m[2]} o menos.`],
-  [/^A payment plan needs a balance of at least (\$[\d,.]+)\. Your balance is (\$[\d,.]+)\.$/, (m) => `Un plan de pagos necesita un saldo de al menos ${m[1]}. Su saldo es ${m[2]}.`],
-  [/^Choose between (\d+) and (\d+) months\.$/, (m) => `Elija entre ${m[1]} y ${m[2]} meses.`],
-  [/^Each monthly payment must be at least (\$[\d,.]+)\. For your balance, choose (\d+) months or fewer\.$/,
-    (m) => `Cada pago mensual debe ser de al menos ${m[1]}. Para su saldo, elija ${m[2]} meses o menos.`],
-  [/^Too many attempts\. Try again in (\d+) minutes?\.$/, (m) => `Demasiados intentos. Inténtelo de nuevo en ${m[1]} minuto${m[1] === '1' ? '' : 's'}.`],
-  // SMART app registration (features/smart/admin-apps.service.ts): the reason comes from oidc-provider, in English.
-  [/^These app details cannot be used: (.+)\.$/, (m) => `No se pueden usar estos datos de la aplicación: ${m[1]}.`],
+  ...PATTERNS_ES_BILLING_APPS,
 ];
 
 /** The Spanish for an English message, or the message unchanged when there is none. */
